@@ -1,0 +1,33 @@
+package org.hostarea.core.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The clock every Hostarea component takes its time from, as a {@link Clock} service in UTC. Tests
+ * register a clock with a higher service ranking to move time instead of waiting for it.
+ */
+@Component(service = Clock.class)
+public class SystemClock extends Clock {
+
+    private final Clock delegate = Clock.systemUTC();
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return delegate.withZone(zone);
+    }
+
+    @Override
+    public Instant instant() {
+        return delegate.instant();
+    }
+}

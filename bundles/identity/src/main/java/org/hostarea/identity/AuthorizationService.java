@@ -1,0 +1,31 @@
+package org.hostarea.identity;
+
+import org.hostarea.identity.access.RouteAccess;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The one place that decides whether a subject may do something. The route guard asks it for every
+ * request; domain services ask it again for the permission an operation needs and for the account a
+ * customer-side subject may act on. Everything not explicitly allowed is denied.
+ */
+@ProviderType
+public interface AuthorizationService {
+
+    /**
+     * Checks a route's declaration against the caller.
+     *
+     * @param subject the caller, {@code null} if unauthenticated
+     * @throws org.hostarea.core.UnauthenticatedException if the route needs a caller and there is none
+     * @throws org.hostarea.core.ForbiddenException if the caller is of the wrong kind or lacks a
+     *     permission or role
+     */
+    void authorize(Subject subject, RouteAccess access);
+
+    /**
+     * Requires a customer-side subject holding every given permission (none: any customer-side subject),
+     * and returns the account it acts on.
+     *
+     * @throws org.hostarea.core.ForbiddenException otherwise
+     */
+    String requireAccount(Subject subject, Permission... permissions);
+}

@@ -1,0 +1,8 @@
+package org.hostarea.identity;
+
+/** The provider's staff roles. ADMIN may do everything any staff route allows. */
+public enum StaffRole {
+    ADMIN,
+    SUPPORT,
+    BILLING
+}

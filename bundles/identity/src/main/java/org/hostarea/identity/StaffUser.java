@@ -1,0 +1,7 @@
+package org.hostarea.identity;
+
+import java.time.Instant;
+
+/** A user of the provider's staff. */
+public record StaffUser(String id, String username, String displayName, StaffRole role, Instant createdAt) {
+}

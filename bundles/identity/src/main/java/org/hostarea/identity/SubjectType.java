@@ -1,0 +1,9 @@
+package org.hostarea.identity;
+
+/** The kind of caller a session belongs to. Customer and staff sessions never cross namespaces. */
+public enum SubjectType {
+    /** The holder of a customer account (logged in with customer number or owner email). */
+    CUSTOMER,
+    /** A user of the provider, under {@code /api/v1/admin}. */
+    STAFF
+}

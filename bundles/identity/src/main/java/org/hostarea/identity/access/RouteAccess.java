@@ -1,0 +1,39 @@
+package org.hostarea.identity.access;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+import org.hostarea.identity.Permission;
+import org.hostarea.identity.StaffRole;
+
+/**
+ * The access declaration of one route, read from its annotations.
+ *
+ * @param permissions for {@link Kind#CUSTOMER}: every permission the caller needs
+ * @param roles for {@link Kind#STAFF}: the roles that may call it (empty: any)
+ */
+public record RouteAccess(Kind kind, Set<Permission> permissions, Set<StaffRole> roles) {
+
+    /** Who may call a route. */
+    public enum Kind {
+        /** Anyone, without a token ({@code @Public}). */
+        PUBLIC,
+        /** Any authenticated subject ({@code @Authenticated}). */
+        AUTHENTICATED,
+        /** A customer-side subject ({@code @CustomerRoute}). */
+        CUSTOMER,
+        /** Staff ({@code @StaffRoute}). */
+        STAFF
+    }
+
+    public RouteAccess {
+        Objects.requireNonNull(kind, "kind");
+        permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    public static RouteAccess of(Kind kind) {
+        return new RouteAccess(kind, Set.of(), Set.of());
+    }
+}

@@ -1,0 +1,91 @@
+package org.hostarea.identity.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.hostarea.core.ConflictException;
+import org.hostarea.core.FieldChecks;
+import org.hostarea.core.NotFoundException;
+import org.hostarea.identity.Account;
+import org.hostarea.identity.AccountService;
+import org.hostarea.identity.NewAccount;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Opens and reads customer accounts. The password, if given, is hashed before the transaction starts. */
+@Component(service = AccountService.class)
+public class AccountServiceImpl implements AccountService {
+
+    static final Set<String> LANGUAGES = Set.of("en", "es", "de");
+    private static final int NUMBER_ATTEMPTS = 20;
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final Credentials credentials;
+    private final CustomerNumbers numbers = new CustomerNumbers(new SecureRandom());
+
+    @Activate
+    public AccountServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa, @Reference Clock clock,
+            @Reference Credentials credentials) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public Account create(NewAccount request) {
+        FieldChecks checks = new FieldChecks();
+        String ownerName = checks.text("ownerName", request.ownerName(), 200);
+        String email = checks.email("email", request.email());
+        String language = request.language() == null ? "en" : request.language();
+        if (!LANGUAGES.contains(language)) {
+            checks.reject("language", "must be one of en, es, de");
+        }
+        if (request.password() != null) {
+            credentials.checkNewPassword(checks, "password", request.password());
+        }
+        checks.throwIfAny();
+        String passwordHash = request.password() == null ? null : credentials.hash(request.password());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (Accounts.byEmail(em, email).isPresent()) {
+                throw emailTaken();
+            }
+            AccountEntity account = new AccountEntity(UUID.randomUUID().toString(), freeCustomerNumber(em), ownerName,
+                    email, language, clock.instant());
+            account.passwordHash(passwordHash);
+            em.persist(account);
+            Persistence.flushUnique(em, AccountServiceImpl::emailTaken);
+            return account.toDto();
+        });
+    }
+
+    @Override
+    public Account get(String accountId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            AccountEntity account = accountId == null ? null : em.find(AccountEntity.class, accountId);
+            if (account == null) {
+                throw new NotFoundException("account-not-found", "There is no such account.");
+            }
+            return account.toDto();
+        });
+    }
+
+    private static ConflictException emailTaken() {
+        return new ConflictException("email-taken", "Another account already uses this email.");
+    }
+
+    private String freeCustomerNumber(javax.persistence.EntityManager em) {
+        for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+            String number = numbers.next();
+            if (!Accounts.customerNumberTaken(em, number)) {
+                return number;
+            }
+        }
+        throw new IllegalStateException("no free customer number after " + NUMBER_ATTEMPTS + " attempts");
+    }
+}

@@ -1,0 +1,65 @@
+package org.hostarea.identity.internal;
+
+import org.hostarea.core.ForbiddenException;
+import org.hostarea.core.UnauthenticatedException;
+import org.hostarea.identity.AuthorizationService;
+import org.hostarea.identity.Permission;
+import org.hostarea.identity.StaffRole;
+import org.hostarea.identity.Subject;
+import org.hostarea.identity.SubjectType;
+import org.hostarea.identity.access.RouteAccess;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Deny by default: a customer-side route needs a customer-side subject with every permission the
+ * route names; a staff route needs a staff subject whose role is listed (ADMIN always is); a
+ * staff subject never acts on customer routes and a customer never on staff routes.
+ */
+@Component(service = AuthorizationService.class)
+public class AuthorizationServiceImpl implements AuthorizationService {
+
+    @Override
+    public void authorize(Subject subject, RouteAccess access) {
+        if (access.kind() == RouteAccess.Kind.PUBLIC) {
+            return;
+        }
+        if (subject == null) {
+            throw new UnauthenticatedException("Authentication is required.");
+        }
+        switch (access.kind()) {
+            case AUTHENTICATED -> {
+                // any live session
+            }
+            case CUSTOMER -> requireAccount(subject, access.permissions().toArray(Permission[]::new));
+            case STAFF -> requireStaff(subject, access);
+            default -> throw new ForbiddenException("Access denied.");
+        }
+    }
+
+    @Override
+    public String requireAccount(Subject subject, Permission... permissions) {
+        if (subject == null) {
+            throw new UnauthenticatedException("Authentication is required.");
+        }
+        if (subject.type() != SubjectType.CUSTOMER || subject.accountId() == null) {
+            throw new ForbiddenException("This route is for customers.");
+        }
+        for (Permission permission : permissions) {
+            if (!subject.has(permission)) {
+                throw new ForbiddenException("missing-permission", "This needs the permission " + permission + ".");
+            }
+        }
+        return subject.accountId();
+    }
+
+    private static void requireStaff(Subject subject, RouteAccess access) {
+        if (subject.type() != SubjectType.STAFF) {
+            throw new ForbiddenException("This route is for staff.");
+        }
+        boolean allowed = access.roles().isEmpty() || subject.staffRole() == StaffRole.ADMIN
+                || access.roles().contains(subject.staffRole());
+        if (!allowed) {
+            throw new ForbiddenException("missing-role", "This needs one of the staff roles " + access.roles() + ".");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.hostarea.identity.internal.rest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hostarea.core.rest.HostareaApi;
+import org.hostarea.identity.access.Route;
+import org.hostarea.identity.access.RouteInventory;
+import org.hostarea.identity.access.RouteReport;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceObjects;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+
+/**
+ * Builds the route inventory from the whiteboard's own runtime view of the Hostarea application (so
+ * nothing the runtime serves can be missed) and traces each route to the Java method of its resource
+ * service to read the declaration the guard will enforce.
+ */
+@Component(service = RouteInventory.class)
+public class RouteInventoryImpl implements RouteInventory {
+
+    private final BundleContext context;
+    private final JaxrsServiceRuntime runtime;
+
+    @Activate
+    public RouteInventoryImpl(BundleContext context, @Reference JaxrsServiceRuntime runtime) {
+        this.context = context;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public RouteReport report() {
+        RuntimeDTO dto = runtime.getRuntimeDTO();
+        List<Route> routes = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        ApplicationDTO application = null;
+        for (ApplicationDTO candidate : dto.applicationDTOs) {
+            if (HostareaApi.NAME.equals(candidate.name)) {
+                application = candidate;
+            }
+        }
+        if (application == null) {
+            violations.add("the application '" + HostareaApi.NAME + "' is not deployed");
+            return new RouteReport(routes, violations);
+        }
+        String base = RouteDeclarations.normalize(application.base);
+        for (ResourceMethodInfoDTO info : application.resourceMethods) {
+            violations.add("route " + info.method + " " + info.path + " is served by the Application itself, not by a guarded resource service");
+        }
+        for (ResourceDTO resource : application.resourceDTOs) {
+            Class<?> type = resourceClass(resource.serviceId);
+            if (type == null) {
+                violations.add("resource service " + resource.serviceId + " (" + resource.name + ") disappeared while reading it");
+                continue;
+            }
+            Map<String, RouteDeclarations.ResourceMethod> methods = new HashMap<>();
+            for (RouteDeclarations.ResourceMethod method : RouteDeclarations.resourceMethods(type)) {
+                methods.put(method.httpMethod() + " " + method.path(), method);
+            }
+            for (ResourceMethodInfoDTO info : resource.resourceMethods) {
+                if (info.method == null) {
+                    violations.add("sub-resource locator " + info.path + " in " + type.getName() + " cannot be checked");
+                    continue;
+                }
+                String path = RouteDeclarations.normalize(info.path);
+                RouteDeclarations.ResourceMethod method = methods.get(info.method + " " + path);
+                String fullPath = RouteDeclarations.normalize(base + path);
+                if (method == null) {
+                    violations.add(info.method + " " + fullPath + " could not be traced to a method of " + type.getName());
+                    routes.add(new Route(info.method, fullPath, type.getName(), null));
+                    continue;
+                }
+                String handler = type.getName() + "#" + method.method().getName();
+                Route route = new Route(info.method, fullPath, handler, method.access().orElse(null));
+                if (!route.declared()) {
+                    violations.add(info.method + " " + fullPath + " (" + handler + ") declares no access, or conflicting ones");
+                }
+                routes.add(route);
+            }
+        }
+        routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
+        return new RouteReport(routes, violations);
+    }
+
+    private Class<?> resourceClass(long serviceId) {
+        ServiceReference<?>[] refs;
+        try {
+            refs = context.getServiceReferences((String) null, "(service.id=" + serviceId + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (refs == null || refs.length == 0) {
+            return null;
+        }
+        return classOf(refs[0]);
+    }
+
+    private <S> Class<?> classOf(ServiceReference<S> ref) {
+        ServiceObjects<S> objects = context.getServiceObjects(ref);
+        if (objects == null) {
+            return null;
+        }
+        S service = objects.getService();
+        if (service == null) {
+            return null;
+        }
+        try {
+            return service.getClass();
+        } finally {
+            objects.ungetService(service);
+        }
+    }
+}
