@@ -15,6 +15,7 @@ import javax.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -85,9 +86,14 @@ final class ProblemMapping {
                 || (e instanceof JsonMappingException m && m.getProcessor() instanceof JsonGenerator)) {
             return internal(requestId); // our own type or writing failed: a server bug, not the client's
         }
-        if (e instanceof StreamConstraintsException) {
+        if (find(e, StreamConstraintsException.class) != null) {
             return client(400, "input-limits", "Bad Request",
                     "The request body exceeds the input limits (nesting, text or number length).", List.of(), requestId);
+        }
+        if (find(e, StreamReadException.class) != null) {
+            return client(400, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON: " + find(e, StreamReadException.class).getOriginalMessage(), List.of(),
+                    requestId);
         }
         if (e instanceof UnrecognizedPropertyException u) {
             return validation(new FieldError(path(u), "is not a known field"), requestId);

@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The clock every Hostarea component takes its time from, as a {@link Clock} service in UTC. Tests
- * register a clock with a higher service ranking to move time instead of waiting for it.
+ * The clock every Hostarea component takes its time from, as a {@link Clock} service in UTC. Components
+ * reference it with {@code policyOption = GREEDY}, so a clock registered with a higher service ranking
+ * (as the integration tests do, to move time instead of waiting for it) takes over at once.
  */
 @Component(service = Clock.class)
 public class SystemClock extends Clock {

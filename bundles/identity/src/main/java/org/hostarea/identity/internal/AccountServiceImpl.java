@@ -16,6 +16,7 @@ import org.hostarea.identity.NewAccount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Opens and reads customer accounts. The password, if given, is hashed before the transaction starts. */
 @Component(service = AccountService.class)
@@ -30,7 +31,7 @@ public class AccountServiceImpl implements AccountService {
     private final CustomerNumbers numbers = new CustomerNumbers(new SecureRandom());
 
     @Activate
-    public AccountServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa, @Reference Clock clock,
+    public AccountServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa, @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock,
             @Reference Credentials credentials) {
         this.jpa = jpa;
         this.clock = clock;

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Logins and sessions. Every failed login, whatever the reason, is the same {@code invalid-credentials}
@@ -46,7 +47,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
 
     @Activate
     public AuthenticationServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa,
-            @Reference Clock clock, @Reference Credentials credentials, IdentityConfiguration config) {
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Credentials credentials, IdentityConfiguration config) {
         this.jpa = jpa;
         this.clock = clock;
         this.credentials = credentials;

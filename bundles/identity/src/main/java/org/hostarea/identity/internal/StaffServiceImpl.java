@@ -15,6 +15,7 @@ import org.hostarea.identity.StaffUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Creates staff users (called from the Karaf shell only). */
 @Component(service = StaffService.class)
@@ -27,7 +28,7 @@ public class StaffServiceImpl implements StaffService {
     private final Credentials credentials;
 
     @Activate
-    public StaffServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa, @Reference Clock clock,
+    public StaffServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa, @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock,
             @Reference Credentials credentials) {
         this.jpa = jpa;
         this.clock = clock;

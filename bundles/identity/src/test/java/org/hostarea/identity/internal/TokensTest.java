@@ -1,0 +1,48 @@
+package org.hostarea.identity.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class TokensTest {
+
+    private final Tokens tokens = new Tokens(new SecureRandom());
+
+    @Test
+    void tokensCarry256RandomBits() {
+        String token = tokens.newToken();
+        assertEquals(43, token.length());
+        assertEquals(32, Base64.getUrlDecoder().decode(token).length);
+        assertTrue(Tokens.wellFormed(token));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            assertTrue(seen.add(tokens.newToken()));
+        }
+    }
+
+    @Test
+    void onlyTheHashIsStored() {
+        String token = tokens.newToken();
+        String hash = Tokens.hash(token);
+        assertTrue(hash.matches("[0-9a-f]{64}"), hash);
+        assertEquals(hash, Tokens.hash(token));
+        assertNotEquals(hash, Tokens.hash(tokens.newToken()));
+        assertFalse(hash.contains(token));
+    }
+
+    @Test
+    void malformedTokensAreRecognisedWithoutLookup() {
+        assertFalse(Tokens.wellFormed(null));
+        assertFalse(Tokens.wellFormed("short"));
+        assertFalse(Tokens.wellFormed("A".repeat(42) + "="));
+        assertFalse(Tokens.wellFormed("' OR 1=1 --" + "A".repeat(32)));
+    }
+}

@@ -1,0 +1,160 @@
+package org.hostarea.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The base of every Pax Exam test: one Hostarea distribution (the built tar.gz) boots once for the whole
+ * suite, on its own ports, with a cheap Argon2id profile; tests talk to it over real HTTP and through its
+ * Karaf shell. Every test makes its own data (unique emails and names), so order does not matter.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public abstract class HostareaTestSupport {
+
+    protected static final String PORT = System.getProperty("hostarea.http.port", "18181");
+    protected static final String STAFF_PASSWORD = "staff-password-for-tests";
+    protected static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
+
+    private static String adminToken;
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    protected final Http http = new Http("http://localhost:" + PORT);
+
+    @Configuration
+    public Option[] config() {
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(System.getProperty("hostarea.karaf.dist")).toURI().toString())
+                    .karafVersion(System.getProperty("hostarea.karaf.version"))
+                    .name("Hostarea")
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", PORT),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11199"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44454"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18111"),
+            // a cheap Argon2id profile: the production parameters are covered by unit tests
+            editConfigurationFilePut("etc/org.hostarea.identity.cfg", "argon2.memoryKib", "256"),
+            editConfigurationFilePut("etc/org.hostarea.identity.cfg", "argon2.iterations", "1"),
+            systemProperty("hostarea.http.port").value(PORT),
+            // as in the distribution's bin/setenv: the JAX-RS API bundle embeds a jar JDK 17.0.8+ rejects
+            vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+            mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")),
+            mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
+        };
+    }
+
+    /** Boot features install after the probe starts: wait (bounded) until the API and the shell commands are there. */
+    @Before
+    public void awaitReady() {
+        await("API up").atMost(BOOT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/v1/health", null).status() == 200);
+        await("shell commands").atMost(BOOT_TIMEOUT)
+                .until(() -> sessionFactory.getRegistry().getCommand("hostarea", "staff-add") != null);
+    }
+
+    /** Runs a Karaf shell command as an operator would and returns what it printed. */
+    protected String shell(String command) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(result);
+            }
+        } catch (Exception e) {
+            out.println("ERROR: " + e.getMessage());
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A token of an ADMIN staff user created once through the shell. */
+    protected String adminToken() {
+        if (adminToken == null) {
+            String username = "admin-" + unique();
+            String out = shell("hostarea:staff-add --password " + STAFF_PASSWORD + " " + username);
+            org.junit.Assert.assertTrue(out, out.contains("Created staff user " + username));
+            adminToken = staffLogin(username, STAFF_PASSWORD);
+        }
+        return adminToken;
+    }
+
+    protected String staffLogin(String username, String password) {
+        Http.Reply reply = http.post("/api/v1/admin/auth/login", Http.json(Map.of("login", username, "password", password)), null);
+        assertEquals(reply.toString(), 200, reply.status());
+        return reply.json().get("token").asText();
+    }
+
+    /** Opens a customer account through the staff route; returns its JSON. */
+    protected com.fasterxml.jackson.databind.JsonNode createCustomer(String name, String email, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ownerName", name);
+        body.put("email", email);
+        if (password != null) {
+            body.put("password", password);
+        }
+        Http.Reply reply = http.post("/api/v1/admin/customers", Http.json(body), adminToken());
+        assertEquals(reply.toString(), 201, reply.status());
+        return reply.json();
+    }
+
+    protected Http.Reply login(String login, String password) {
+        return http.post("/api/v1/auth/login", Http.json(Map.of("login", login, "password", password)), null);
+    }
+
+    protected String loginToken(String login, String password) {
+        Http.Reply reply = login(login, password);
+        assertEquals(reply.toString(), 200, reply.status());
+        return reply.json().get("token").asText();
+    }
+
+    protected static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected static String uniqueEmail() {
+        return "c-" + unique() + "@example.org";
+    }
+}

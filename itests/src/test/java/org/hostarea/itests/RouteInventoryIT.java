@@ -1,0 +1,118 @@
+package org.hostarea.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.hostarea.itests.PlatformIT.assertProblem;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Set;
+
+import javax.inject.Inject;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.Test;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+
+/**
+ * Every route of the running application declares who may call it. The inventory is read from the
+ * whiteboard runtime, so it is checked here against the runtime itself, and a deliberately undeclared
+ * route shows that the checker reports it and the guard refuses it.
+ */
+public class RouteInventoryIT extends HostareaTestSupport {
+
+    @Inject
+    JaxrsServiceRuntime runtime;
+
+    /** A resource without an access declaration: what a careless new bundle might register. */
+    @Path("v1/itest-undeclared")
+    public static class UndeclaredResource {
+
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public Map<String, String> secrets() {
+            return Map.of("secret", "should never be served");
+        }
+    }
+
+    @Test
+    public void everyRouteIsDeclaredAndTheInventoryMatchesTheRuntime() {
+        JsonNode inventory = inventory();
+        assertEquals(inventory.toString(), 0, inventory.get("violations").size());
+
+        Set<String> listed = new HashSet<>();
+        for (JsonNode route : inventory.get("routes")) {
+            assertTrue(route.toString(), route.hasNonNull("access"));
+            listed.add(route.get("method").asText() + " " + route.get("path").asText());
+        }
+        Set<String> served = new HashSet<>();
+        for (ApplicationDTO application : runtime.getRuntimeDTO().applicationDTOs) {
+            if ("hostarea".equals(application.name)) {
+                for (ResourceDTO resource : application.resourceDTOs) {
+                    for (ResourceMethodInfoDTO method : resource.resourceMethods) {
+                        served.add(method.method + " /api" + method.path);
+                    }
+                }
+            }
+        }
+        assertEquals(served, listed);
+        for (String route : new String[] {"GET /api/v1/health", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",
+                "GET /api/v1/me", "POST /api/v1/admin/auth/login", "POST /api/v1/admin/customers",
+                "GET /api/v1/admin/customers/{id}", "GET /api/v1/admin/routes"}) {
+            assertTrue(route + " in " + listed, listed.contains(route));
+        }
+        assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));
+        assertEquals("CUSTOMER", accessOf(inventory, "GET", "/api/v1/me"));
+        assertEquals("STAFF", accessOf(inventory, "GET", "/api/v1/admin/routes"));
+    }
+
+    @Test
+    public void anUndeclaredRouteIsReportedAndRefused() {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.jaxrs.resource", Boolean.TRUE);
+        properties.put("osgi.jaxrs.application.select", "(osgi.jaxrs.name=hostarea)");
+        ServiceRegistration<Object> registration = bundleContext.registerService(Object.class, new UndeclaredResource(), properties);
+        try {
+            await("undeclared route deployed").atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/api/v1/itest-undeclared", null).status() != 404);
+            Http.Reply refused = http.get("/api/v1/itest-undeclared", adminToken());
+            assertProblem(refused, 403, "route-undeclared");
+            assertTrue(refused.body(), !refused.body().contains("should never be served"));
+
+            JsonNode violations = inventory().get("violations");
+            assertEquals(violations.toString(), 1, violations.size());
+            assertTrue(violations.toString(), violations.get(0).asText().contains("GET /api/v1/itest-undeclared"));
+        } finally {
+            registration.unregister();
+        }
+        await("undeclared route gone").atMost(Duration.ofSeconds(30))
+                .until(() -> inventory().get("violations").size() == 0);
+    }
+
+    private JsonNode inventory() {
+        Http.Reply reply = http.get("/api/v1/admin/routes", adminToken());
+        assertEquals(reply.toString(), 200, reply.status());
+        return reply.json();
+    }
+
+    private static String accessOf(JsonNode inventory, String method, String path) {
+        for (JsonNode route : inventory.get("routes")) {
+            if (route.get("method").asText().equals(method) && route.get("path").asText().equals(path)) {
+                return route.get("access").get("kind").asText();
+            }
+        }
+        throw new AssertionError(method + " " + path + " not in the inventory");
+    }
+}
