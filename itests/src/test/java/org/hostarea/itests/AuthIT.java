@@ -177,6 +177,33 @@ public class AuthIT extends HostareaTestSupport {
     }
 
     @Test
+    public void concurrentCreationsWithOneEmailOpenOneAccount() throws Exception {
+        String email = uniqueEmail();
+        String admin = adminToken();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "Twin " + i;
+                statuses.add(pool.submit(() -> http.post("/api/v1/admin/customers",
+                        Http.json(Map.of("ownerName", name, "email", email)), admin).status()));
+            }
+            java.util.List<Integer> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                results.add(status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(results.toString(), 1, results.stream().filter(s -> s == 201).count());
+            assertEquals(results.toString(), 7, results.stream().filter(s -> s == 409).count());
+        } finally {
+            pool.shutdownNow();
+        }
+        long withEmail = identity.txExpr(TransactionType.Supports, em -> ((Number) em
+                .createNativeQuery("SELECT COUNT(*) FROM HA_ACCOUNT WHERE EMAIL_KEY = ?").setParameter(1, email)
+                .getSingleResult()).longValue());
+        assertEquals(1, withEmail);
+    }
+
+    @Test
     public void customerAddInTheShellOpensAnAccount() {
         String email = uniqueEmail();
         String out = shell("hostarea:customer-add --language es --password hola-secret-password 'Hugo Pérez' " + email);

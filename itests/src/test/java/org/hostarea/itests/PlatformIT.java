@@ -73,6 +73,15 @@ public class PlatformIT extends HostareaTestSupport {
     }
 
     @Test
+    public void requestIdIsInTheLogLinesOfTheRequest() throws Exception {
+        String requestId = "itest-log-" + unique();
+        http.send("GET", "/api/v1/no-such-route", null, null, null, Map.of("X-Request-Id", requestId));
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.log"), "karaf.log");
+        org.awaitility.Awaitility.await("log line with the request id").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> java.nio.file.Files.readString(log).contains("[requestId=" + requestId + "]"));
+    }
+
+    @Test
     public void unknownRouteIsA404Problem() {
         Http.Reply reply = http.send("GET", "/api/v1/no-such-route", null, null, null, Map.of("X-Request-Id", "itest-404"));
         assertProblem(reply, 404, "route-not-found");
