@@ -62,8 +62,13 @@ class DistributionRestartIT {
 
     @AfterEach
     void stopKaraf() throws Exception {
-        if (karaf != null && healthy()) {
-            stop();
+        if (karaf != null && running()) {
+            run(karaf, List.of("bin/stop"), Duration.ofMinutes(1));
+            try {
+                await("distribution down").atMost(Duration.ofSeconds(30)).until(() -> !running());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                ProcessHandle.of(Long.parseLong(Files.readString(karaf.resolve("karaf.pid")).strip())).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 
@@ -86,6 +91,9 @@ class DistributionRestartIT {
     private void start() throws Exception {
         run(karaf, List.of("bin/start"), Duration.ofMinutes(1));
         await("distribution up").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(this::healthy);
+        // the last bundle's routes are there (401, not 404): the application is complete and no longer rewired
+        await("all routes registered").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.get("/api/v1/me/messages", null).status() == 401);
     }
 
     private void stop() throws Exception {

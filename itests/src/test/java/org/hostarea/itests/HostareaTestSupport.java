@@ -46,6 +46,10 @@ public abstract class HostareaTestSupport {
     protected static final String PORT = System.getProperty("hostarea.http.port", "18181");
     protected static final String STAFF_PASSWORD = "staff-password-for-tests";
     protected static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
+    /** GreenMail's SMTP port inside the container, and the local webhook receiver's. */
+    protected static final int SMTP_PORT = 13025;
+    protected static final int WEBHOOK_PORT = 18299;
+    protected static final String WEBHOOK_SECRET = "itest-webhook-secret-0123456789abcdef";
 
     private static String adminToken;
 
@@ -55,10 +59,21 @@ public abstract class HostareaTestSupport {
     @Inject
     protected SessionFactory sessionFactory;
 
+    /** Karaf registers this once every boot feature is installed; injecting it waits for that. */
+    @Inject
+    protected org.apache.karaf.features.BootFinished bootFinished;
+
     protected final Http http = new Http("http://localhost:" + PORT);
 
     @Configuration
     public Option[] config() {
+        return org.ops4j.pax.exam.OptionUtils.combine(options(),
+                // -Dhostarea.keepRuntime=true keeps target/exam/<id> (logs, database) for a look after the run
+                Boolean.getBoolean("hostarea.keepRuntime") ? org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder()
+                        : new org.ops4j.pax.exam.options.DefaultCompositeOption());
+    }
+
+    private Option[] options() {
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(new File(System.getProperty("hostarea.karaf.dist")).toURI().toString())
@@ -68,6 +83,9 @@ public abstract class HostareaTestSupport {
                     .useDeployFolder(false),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
+            // what feature installs change (refreshes, rewiring) is worth seeing in target/exam's log
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.features.name", "org.apache.karaf.features"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.features.level", "INFO"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", PORT),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11199"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44454"),
@@ -75,11 +93,29 @@ public abstract class HostareaTestSupport {
             // a cheap Argon2id profile: the production parameters are covered by unit tests
             editConfigurationFilePut("etc/org.hostarea.identity.cfg", "argon2.memoryKib", "256"),
             editConfigurationFilePut("etc/org.hostarea.identity.cfg", "argon2.iterations", "1"),
+            // fast retries and polling, so delivery tests take seconds
+            editConfigurationFilePut("etc/org.hostarea.notifications.cfg", "dispatcher.pollIntervalMillis", "200"),
+            editConfigurationFilePut("etc/org.hostarea.notifications.cfg", "retry.maxAttempts", "3"),
+            editConfigurationFilePut("etc/org.hostarea.notifications.cfg", "retry.initialDelaySeconds", "1"),
+            editConfigurationFilePut("etc/org.hostarea.notifications.cfg", "retry.maxDelaySeconds", "2"),
+            // the channel plugins (not booted) point at the test's own SMTP server and webhook receiver
+            editConfigurationFilePut("etc/org.hostarea.notify.email.cfg", "host", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.hostarea.notify.email.cfg", "port", Integer.toString(SMTP_PORT)),
+            editConfigurationFilePut("etc/org.hostarea.notify.email.cfg", "from", "Hosting <noreply@itest.example>"),
+            editConfigurationFilePut("etc/org.hostarea.notify.email.cfg", "messageIdDomain", "itest.example"),
+            editConfigurationFilePut("etc/org.hostarea.notify.email.cfg", "connectTimeoutMillis", "2000"),
+            editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "urls", "http://127.0.0.1:" + WEBHOOK_PORT + "/hook"),
+            editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "secret", WEBHOOK_SECRET),
+            editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "timeoutMillis", "2000"),
             systemProperty("hostarea.http.port").value(PORT),
             // as in the distribution's bin/setenv: the JAX-RS API bundle embeds a jar JDK 17.0.8+ rejects
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")),
             mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
+            // GreenMail, a real SMTP server, runs inside the container next to the probe
+            mavenBundle("com.sun.activation", "jakarta.activation", "1.2.2"),
+            mavenBundle("com.sun.mail", "jakarta.mail", System.getProperty("javamail.version")),
+            mavenBundle("com.icegreen", "greenmail", System.getProperty("greenmail.version")),
         };
     }
 

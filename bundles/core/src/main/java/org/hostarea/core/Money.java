@@ -15,13 +15,20 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** Commercial rounding: half away from zero, as on invoices. */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
+    /** At most this many digits before the decimal point (a quadrillion minus one). */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
     /**
-     * @throws IllegalArgumentException if either part is missing or the amount has more decimals than
-     *     the currency allows (12.345 EUR is not money; round it with {@link #rounded} first)
+     * @throws IllegalArgumentException if either part is missing, the amount has more decimals than
+     *     the currency allows (12.345 EUR is not money; round it with {@link #rounded} first), or more than
+     *     {@link #MAX_INTEGER_DIGITS} integer digits (checked first, so {@code 1e99999999} costs nothing)
      */
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        if (amount.signum() != 0 && amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("amount has more than " + MAX_INTEGER_DIGITS + " integer digits");
+        }
         int digits = minorDigits(currency);
         if (amount.stripTrailingZeros().scale() > digits) {
             throw new IllegalArgumentException(
@@ -45,6 +52,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     /** Rounds any computed value to payable money with {@link #ROUNDING}. */
     public static Money rounded(BigDecimal value, Currency currency) {
+        if (value.signum() != 0 && value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("amount has more than " + MAX_INTEGER_DIGITS + " integer digits");
+        }
         return new Money(value.setScale(minorDigits(currency), ROUNDING), currency);
     }
 

@@ -24,6 +24,18 @@ public class ValidationException extends DomainException {
         return new ValidationException("The request contains an invalid value.", List.of(new FieldError(field, message)));
     }
 
+    /**
+     * A request body that must be there: JSON {@code null} (or nothing) is a 400 naming {@code body}.
+     *
+     * @throws ValidationException if {@code body} is null
+     */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw of("body", "is required");
+        }
+        return body;
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

@@ -33,6 +33,14 @@ class MoneyTest {
     }
 
     @Test
+    void refusesAbsurdMagnitudesBeforeExpandingThem() {
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1e99999999", "EUR"));
+        assertThrows(IllegalArgumentException.class, () -> Money.rounded(new BigDecimal("1e99999999"), EUR));
+        assertEquals("999999999999999.99 EUR", Money.of("999999999999999.99", "EUR").toString());
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1000000000000000", "EUR"));
+    }
+
+    @Test
     void refusesMixingCurrencies() {
         assertThrows(IllegalArgumentException.class, () -> Money.of("1", "EUR").plus(Money.of("1", "USD")));
         assertThrows(IllegalArgumentException.class, () -> Money.of("1", "EUR").compareTo(Money.of("1", "USD")));

@@ -16,6 +16,14 @@ class PageRequestTest {
     }
 
     @Test
+    void parsesRawQueryParameters() {
+        assertEquals(new PageRequest(3, 50), PageRequest.parse("3", "50"));
+        assertEquals(new PageRequest(0, 20), PageRequest.parse(null, " "));
+        ValidationException e = assertThrows(ValidationException.class, () -> PageRequest.parse("abc", "2.5"));
+        assertEquals(2, e.errors().size());
+    }
+
+    @Test
     void rejectsBadParametersByName() {
         ValidationException e = assertThrows(ValidationException.class, () -> PageRequest.of(-1, 1000));
         assertEquals(2, e.errors().size());

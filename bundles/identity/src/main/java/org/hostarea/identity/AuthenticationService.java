@@ -28,6 +28,6 @@ public interface AuthenticationService {
     /** The subject of a live session, or empty if the token is unknown, expired or logged out. */
     Optional<Subject> authenticate(String token);
 
-    /** Ends the session of the token for good. Unknown tokens are ignored. */
-    void logout(String token);
+    /** Ends a session for good (logout): its token is dead from now on. An unknown id is ignored. */
+    void endSession(String sessionId);
 }

@@ -15,7 +15,8 @@ import org.slf4j.MDC;
 /**
  * The one exception mapper of the application: every failure, ours or JAX-RS's (unknown route, wrong
  * method or media type, unreadable JSON), leaves as {@code application/problem+json}. Client faults are
- * logged at WARN without a stack trace, server faults at ERROR with one.
+ * logged at WARN with status, type and the names of the bad fields (never the input, which may be a
+ * password); server faults at ERROR with the stack trace.
  */
 @Component(service = ExceptionMapper.class, immediate = true)
 @JaxrsExtension
@@ -32,7 +33,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (mapped.serverFault()) {
             LOG.error("{} {}", problem.status(), problem.type(), failure);
         } else {
-            LOG.warn("{} {}: {}", problem.status(), problem.type(), failure.toString());
+            // the problem only, never the exception's message: parser messages quote the input (passwords)
+            LOG.warn("{} {} {}", problem.status(), problem.type(), problem.errors().stream()
+                    .map(error -> error.field()).toList());
         }
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(HostareaApi.PROBLEM_JSON)

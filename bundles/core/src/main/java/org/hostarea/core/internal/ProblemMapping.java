@@ -13,6 +13,7 @@ import javax.ws.rs.core.NoContentException;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.hostarea.core.DomainException;
 import org.hostarea.core.FieldError;
-import org.hostarea.core.PluginMissingException;
+import org.hostarea.core.UnavailableException;
 import org.hostarea.core.ValidationException;
 import org.hostarea.core.rest.HostareaApi;
 
@@ -70,15 +71,15 @@ final class ProblemMapping {
     private static Mapped domain(DomainException e, String requestId) {
         List<FieldError> errors = e instanceof ValidationException v ? v.errors() : List.of();
         Map<String, String> headers = new LinkedHashMap<>();
-        if (e instanceof PluginMissingException p) {
-            headers.put(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, p.retryAfter().toSeconds())));
+        if (e instanceof UnavailableException u) {
+            headers.put(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, u.retryAfter().toSeconds())));
         }
         if (e.status() == 401) {
             headers.put(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         Problem problem = new Problem(HostareaApi.PROBLEM_TYPE_PREFIX + e.type(), e.title(), e.status(), e.getMessage(),
                 requestId, errors);
-        return new Mapped(problem, headers, e.status() >= 500 && !(e instanceof PluginMissingException));
+        return new Mapped(problem, headers, e.status() >= 500 && !(e instanceof UnavailableException));
     }
 
     private static Mapped json(JsonProcessingException e, String requestId) {
@@ -90,10 +91,9 @@ final class ProblemMapping {
             return client(400, "input-limits", "Bad Request",
                     "The request body exceeds the input limits (nesting, text or number length).", List.of(), requestId);
         }
-        if (find(e, StreamReadException.class) != null) {
-            return client(400, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON: " + find(e, StreamReadException.class).getOriginalMessage(), List.of(),
-                    requestId);
+        StreamReadException syntax = find(e, StreamReadException.class);
+        if (syntax != null) {
+            return malformed(syntax.getLocation(), requestId);
         }
         if (e instanceof UnrecognizedPropertyException u) {
             return validation(new FieldError(path(u), "is not a known field"), requestId);
@@ -104,8 +104,15 @@ final class ProblemMapping {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return validation(new FieldError(path(m), "has an invalid value"), requestId);
         }
-        return client(400, "malformed-json", "Malformed JSON",
-                "The request body is not valid JSON: " + e.getOriginalMessage(), List.of(), requestId);
+        return malformed(e.getLocation(), requestId);
+    }
+
+    /** Where the JSON breaks, never what it contains: the body may hold a password. */
+    private static Mapped malformed(JsonLocation location, String requestId) {
+        String where = location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return client(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + where + ".", List.of(),
+                requestId);
     }
 
     private static Mapped validation(FieldError error, String requestId) {

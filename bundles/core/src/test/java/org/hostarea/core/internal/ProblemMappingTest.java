@@ -83,6 +83,9 @@ class ProblemMappingTest {
         assertEquals("total", assertMapped(unknown, 400, "validation").problem().errors().get(0).field());
 
         assertMapped(readFailure(mapper, "{\"lines\": ["), 400, "malformed-json");
+        ProblemMapping.Mapped leaky = assertMapped(readFailure(mapper, "{\"lines\": hunter2}"), 400, "malformed-json");
+        assertFalse(leaky.problem().detail().contains("hunter2"), "the input is never echoed: " + leaky.problem().detail());
+        assertTrue(leaky.problem().detail().contains("line 1"));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.hostarea.identity.AccountStatus;
 @Table(name = "HA_ACCOUNT", uniqueConstraints = {
         @UniqueConstraint(name = "UQ_ACCOUNT_NUMBER", columnNames = "CUSTOMER_NUMBER"),
         @UniqueConstraint(name = "UQ_ACCOUNT_EMAIL", columnNames = "EMAIL_KEY")})
-public class AccountEntity {
+public class AccountEntity implements LoginSubject {
 
     @Id
     @Column(name = "ID", length = 36)
@@ -76,7 +76,8 @@ public class AccountEntity {
         return new Account(id, customerNumber, ownerName, email, language, status, passwordHash != null, Instant.ofEpochMilli(createdAt));
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
     }
 
@@ -84,8 +85,19 @@ public class AccountEntity {
         return status;
     }
 
-    String passwordHash() {
+    @Override
+    public String passwordHash() {
         return passwordHash;
+    }
+
+    @Override
+    public boolean canLogIn() {
+        return status == AccountStatus.ACTIVE;
+    }
+
+    @Override
+    public org.hostarea.identity.Subject subject(String sessionId) {
+        return org.hostarea.identity.Subject.accountHolder(id, sessionId);
     }
 
     void passwordHash(String passwordHash) {

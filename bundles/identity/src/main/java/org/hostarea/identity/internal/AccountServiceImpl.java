@@ -2,6 +2,7 @@ package org.hostarea.identity.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,11 +52,11 @@ public class AccountServiceImpl implements AccountService {
             credentials.checkNewPassword(checks, "password", request.password());
         }
         checks.throwIfAny();
+        if (jpa.txExpr(TransactionType.Supports, em -> Accounts.byEmail(em, email).isPresent())) {
+            throw emailTaken();
+        }
         String passwordHash = request.password() == null ? null : credentials.hash(request.password());
         return jpa.txExpr(TransactionType.Required, em -> {
-            if (Accounts.byEmail(em, email).isPresent()) {
-                throw emailTaken();
-            }
             AccountEntity account = new AccountEntity(UUID.randomUUID().toString(), freeCustomerNumber(em), ownerName,
                     email, language, clock.instant());
             account.passwordHash(passwordHash);
@@ -67,13 +68,9 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public Account get(String accountId) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            AccountEntity account = accountId == null ? null : em.find(AccountEntity.class, accountId);
-            if (account == null) {
-                throw new NotFoundException("account-not-found", "There is no such account.");
-            }
-            return account.toDto();
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(accountId == null ? null
+                : em.find(AccountEntity.class, accountId)).map(AccountEntity::toDto))
+                .orElseThrow(() -> new NotFoundException("account-not-found", "There is no such account."));
     }
 
     private static ConflictException emailTaken() {

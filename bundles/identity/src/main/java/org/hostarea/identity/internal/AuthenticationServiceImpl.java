@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 
@@ -14,7 +15,6 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.hostarea.core.FieldChecks;
 import org.hostarea.core.UnauthenticatedException;
-import org.hostarea.identity.AccountStatus;
 import org.hostarea.identity.AuthenticationService;
 import org.hostarea.identity.ClientInfo;
 import org.hostarea.identity.IssuedToken;
@@ -26,16 +26,21 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logins and sessions. Every failed login, whatever the reason, is the same {@code invalid-credentials}
- * problem after the same Argon2id work. Hashing happens outside any transaction. A session ends at its
- * absolute expiry, after the idle timeout without use, or at logout; the last-seen time is written at
- * most once per {@link #touchInterval} to keep reads cheap (so idle expiry may come that much early).
+ * problem after the same Argon2id work, and no hashing happens inside a transaction. A session ends at
+ * its absolute expiry, after the idle timeout without use, or at logout. Resolving a token is a read;
+ * the last-seen time is written at most once per {@code touchInterval} (so idle expiry may come that much
+ * early), and a hash made with old Argon2id parameters is upgraded after a successful login.
  */
 @Component(service = AuthenticationService.class, configurationPid = IdentityConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class AuthenticationServiceImpl implements AuthenticationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticationServiceImpl.class);
 
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -45,9 +50,14 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     private volatile Duration absoluteTimeout;
     private volatile Duration touchInterval;
 
+    /** A session as read for one request, with the subject it stands for (empty if that is gone or locked). */
+    private record Lookup(String sessionId, Instant lastSeenAt, Instant expiresAt, Optional<Subject> subject) {
+    }
+
     @Activate
     public AuthenticationServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Credentials credentials, IdentityConfiguration config) {
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Credentials credentials,
+            IdentityConfiguration config) {
         this.jpa = jpa;
         this.clock = clock;
         this.credentials = credentials;
@@ -56,8 +66,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
 
     @Modified
     void configure(IdentityConfiguration config) {
-        this.idleTimeout = Duration.ofMinutes(config.session_idleTimeoutMinutes());
-        this.absoluteTimeout = Duration.ofMinutes(config.session_absoluteTimeoutMinutes());
+        this.idleTimeout = Duration.ofMinutes(Math.max(1, config.session_idleTimeoutMinutes()));
+        this.absoluteTimeout = Duration.ofMinutes(Math.max(1, config.session_absoluteTimeoutMinutes()));
         Duration tenth = idleTimeout.dividedBy(10);
         this.touchInterval = tenth.compareTo(Duration.ofMinutes(1)) < 0 ? tenth : Duration.ofMinutes(1);
     }
@@ -65,39 +75,49 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     @Override
     public IssuedToken login(String login, String password, ClientInfo client) {
         String key = checkLoginInput(login, password);
-        AccountEntity account = jpa.txExpr(TransactionType.Supports, em -> Accounts.byLogin(em, key).orElse(null));
-        boolean matches = credentials.verify(password, account == null ? null : account.passwordHash());
-        if (!matches || account.status() != AccountStatus.ACTIVE) {
-            throw invalidCredentials();
-        }
-        return jpa.txExpr(TransactionType.Required, em -> {
-            AccountEntity current = em.find(AccountEntity.class, account.id());
-            if (credentials.needsRehash(current.passwordHash())) {
-                current.passwordHash(credentials.hash(password));
-            }
-            return openSession(em, SubjectType.CUSTOMER, current.id(), client,
-                    sessionId -> Subject.accountHolder(current.id(), sessionId));
-        });
+        return login(AccountEntity.class, SubjectType.CUSTOMER, em -> Accounts.byLogin(em, key).orElse(null), password, client);
     }
 
     @Override
     public IssuedToken staffLogin(String username, String password, ClientInfo client) {
         String key = checkLoginInput(username, password).toLowerCase(Locale.ROOT);
-        StaffUserEntity staff = jpa.txExpr(TransactionType.Supports, em -> em
+        return login(StaffUserEntity.class, SubjectType.STAFF, em -> em
                 .createQuery("select s from StaffUserEntity s where s.username = :u", StaffUserEntity.class)
-                .setParameter("u", key).getResultStream().findFirst().orElse(null));
-        boolean matches = credentials.verify(password, staff == null ? null : staff.passwordHash());
-        if (!matches || !staff.active()) {
+                .setParameter("u", key).getResultStream().findFirst().orElse(null), password, client);
+    }
+
+    private <T extends LoginSubject> IssuedToken login(Class<T> type, SubjectType subjectType,
+            Function<EntityManager, T> lookup, String password, ClientInfo client) {
+        T found = jpa.txExpr(TransactionType.Supports, lookup::apply);
+        boolean matches = credentials.verify(password, found == null ? null : found.passwordHash());
+        if (!matches || !found.canLogIn()) {
             throw invalidCredentials();
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
-            StaffUserEntity current = em.find(StaffUserEntity.class, staff.id());
-            if (credentials.needsRehash(current.passwordHash())) {
-                current.passwordHash(credentials.hash(password));
-            }
-            return openSession(em, SubjectType.STAFF, current.id(), client,
-                    sessionId -> Subject.staff(current.id(), current.role(), sessionId));
+        IssuedToken issued = jpa.txExpr(TransactionType.Required, em -> {
+            T current = em.find(type, found.id());
+            return current == null || !current.canLogIn() ? null : openSession(em, subjectType, current, client);
         });
+        if (issued == null) {
+            throw invalidCredentials(); // closed or removed a moment ago
+        }
+        upgradeHash(type, found, password);
+        return issued;
+    }
+
+    /** Re-hashes with the current parameters, outside the login; a lost race with a parallel login is harmless. */
+    private void upgradeHash(Class<? extends LoginSubject> type, LoginSubject subject, String password) {
+        if (!credentials.needsRehash(subject.passwordHash())) {
+            return;
+        }
+        String upgraded = credentials.hash(password);
+        try {
+            jpa.tx(TransactionType.Required, em -> em.createQuery("update " + type.getSimpleName()
+                    + " e set e.passwordHash = :upgraded where e.id = :id and e.passwordHash = :old")
+                    .setParameter("upgraded", upgraded).setParameter("id", subject.id())
+                    .setParameter("old", subject.passwordHash()).executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warn("password hash of {} not upgraded: {}", subject.id(), e.toString());
+        }
     }
 
     @Override
@@ -106,61 +126,55 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             return Optional.empty();
         }
         String tokenHash = Tokens.hash(token);
-        return jpa.txExpr(TransactionType.Required, em -> {
-            SessionEntity session = bySessionToken(em, tokenHash);
-            if (session == null) {
-                return Optional.empty();
-            }
-            Instant now = clock.instant();
-            if (!now.isBefore(session.expiresAt()) || !now.isBefore(session.lastSeenAt().plus(idleTimeout))) {
-                em.remove(session);
-                return Optional.empty();
-            }
-            if (!now.isBefore(session.lastSeenAt().plus(touchInterval))) {
-                session.seen(now);
-            }
-            return subjectOf(em, session);
+        Lookup lookup = jpa.txExpr(TransactionType.Supports, em -> {
+            SessionEntity session = em.createQuery("select s from SessionEntity s where s.tokenHash = :h", SessionEntity.class)
+                    .setParameter("h", tokenHash).getResultStream().findFirst().orElse(null);
+            return session == null ? null
+                    : new Lookup(session.id(), session.lastSeenAt(), session.expiresAt(), subjectOf(em, session));
         });
+        if (lookup == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(lookup.expiresAt()) || !now.isBefore(lookup.lastSeenAt().plus(idleTimeout))) {
+            endSession(lookup.sessionId());
+            return Optional.empty();
+        }
+        if (lookup.subject().isPresent() && !now.isBefore(lookup.lastSeenAt().plus(touchInterval))) {
+            jpa.tx(TransactionType.Required, em -> em
+                    .createQuery("update SessionEntity s set s.lastSeenAt = :now where s.id = :id and s.lastSeenAt < :now")
+                    .setParameter("now", now.toEpochMilli()).setParameter("id", lookup.sessionId()).executeUpdate());
+        }
+        return lookup.subject();
     }
 
     @Override
-    public void logout(String token) {
-        if (!Tokens.wellFormed(token)) {
+    public void endSession(String sessionId) {
+        if (sessionId == null) {
             return;
         }
-        String tokenHash = Tokens.hash(token);
-        jpa.tx(TransactionType.Required, em -> em.createQuery("delete from SessionEntity s where s.tokenHash = :h")
-                .setParameter("h", tokenHash).executeUpdate());
+        jpa.tx(TransactionType.Required, em -> em.createQuery("delete from SessionEntity s where s.id = :id")
+                .setParameter("id", sessionId).executeUpdate());
     }
 
-    private Optional<Subject> subjectOf(EntityManager em, SessionEntity session) {
-        return switch (session.subjectType()) {
-            case CUSTOMER -> Optional.ofNullable(em.find(AccountEntity.class, session.subjectId()))
-                    .filter(account -> account.status() == AccountStatus.ACTIVE)
-                    .map(account -> Subject.accountHolder(account.id(), session.id()));
-            case STAFF -> Optional.ofNullable(em.find(StaffUserEntity.class, session.subjectId()))
-                    .filter(StaffUserEntity::active)
-                    .map(staff -> Subject.staff(staff.id(), staff.role(), session.id()));
-        };
+    private static Optional<Subject> subjectOf(EntityManager em, SessionEntity session) {
+        Class<? extends LoginSubject> type = session.subjectType() == SubjectType.STAFF ? StaffUserEntity.class : AccountEntity.class;
+        return Optional.ofNullable((LoginSubject) em.find(type, session.subjectId()))
+                .filter(LoginSubject::canLogIn)
+                .map(subject -> subject.subject(session.id()));
     }
 
-    private IssuedToken openSession(EntityManager em, SubjectType type, String subjectId, ClientInfo client,
-            java.util.function.Function<String, Subject> subject) {
+    private IssuedToken openSession(EntityManager em, SubjectType type, LoginSubject subject, ClientInfo client) {
         Instant now = clock.instant();
         em.createQuery("delete from SessionEntity s where s.subjectId = :id and s.expiresAt <= :now")
-                .setParameter("id", subjectId).setParameter("now", now.toEpochMilli()).executeUpdate();
+                .setParameter("id", subject.id()).setParameter("now", now.toEpochMilli()).executeUpdate();
         String token = tokens.newToken();
         Instant expiresAt = now.plus(absoluteTimeout);
         Instant idleExpiresAt = min(now.plus(idleTimeout), expiresAt);
-        SessionEntity session = new SessionEntity(UUID.randomUUID().toString(), Tokens.hash(token), type, subjectId, now,
+        SessionEntity session = new SessionEntity(UUID.randomUUID().toString(), Tokens.hash(token), type, subject.id(), now,
                 expiresAt, truncate(client.remoteAddress(), 64), truncate(client.userAgent(), 255));
         em.persist(session);
-        return new IssuedToken(token, expiresAt, idleExpiresAt, subject.apply(session.id()));
-    }
-
-    private static SessionEntity bySessionToken(EntityManager em, String tokenHash) {
-        return em.createQuery("select s from SessionEntity s where s.tokenHash = :h", SessionEntity.class)
-                .setParameter("h", tokenHash).getResultStream().findFirst().orElse(null);
+        return new IssuedToken(token, expiresAt, idleExpiresAt, subject.subject(session.id()));
     }
 
     /** Both fields present and bounded, or a 400 naming them; says nothing about whether the account exists. */

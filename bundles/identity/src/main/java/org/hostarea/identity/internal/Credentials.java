@@ -1,6 +1,12 @@
 package org.hostarea.identity.internal;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.hostarea.core.UnavailableException;
 
 import org.hostarea.core.FieldChecks;
 import org.osgi.service.component.annotations.Activate;
@@ -21,10 +27,13 @@ import org.osgi.service.metatype.annotations.Designate;
 public class Credentials {
 
     static final int MAX_LENGTH = 256;
+    private static final long QUEUE_WAIT_SECONDS = 10;
 
     private final SecureRandom random = new SecureRandom();
     private volatile PasswordHasher hasher;
     private volatile int minLength;
+    /** Bounds the Argon2id runs in flight: each takes its memory cost, and logins are unauthenticated. */
+    private volatile Semaphore slots;
 
     @Activate
     public Credentials(IdentityConfiguration config) {
@@ -34,6 +43,7 @@ public class Credentials {
     @Modified
     void configure(IdentityConfiguration config) {
         this.minLength = Math.max(8, config.password_minLength());
+        this.slots = new Semaphore(Math.max(1, config.argon2_maxConcurrent()), true);
         this.hasher = new PasswordHasher(new Argon2Parameters(config.argon2_memoryKib(), config.argon2_iterations(),
                 config.argon2_parallelism()), random);
     }
@@ -51,12 +61,33 @@ public class Credentials {
     }
 
     String hash(String password) {
-        return hasher.hash(password);
+        return bounded(() -> hasher.hash(password));
     }
 
     /** See {@link PasswordHasher#verify}: constant work whether or not there is a stored hash. */
     boolean verify(String password, String storedHash) {
-        return hasher.verify(password, storedHash);
+        return bounded(() -> hasher.verify(password, storedHash));
+    }
+
+    /**
+     * Runs a hash when one of the slots is free, waiting a while for one; a flood of logins thus queues
+     * instead of exhausting memory, and beyond the wait gets 503 {@code overloaded} with Retry-After.
+     */
+    private <T> T bounded(Supplier<T> work) {
+        Semaphore current = slots;
+        try {
+            if (!current.tryAcquire(QUEUE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new UnavailableException("overloaded", "Too many logins at once; try again shortly.", Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("overloaded", "Interrupted while waiting.", Duration.ofSeconds(5));
+        }
+        try {
+            return work.get();
+        } finally {
+            current.release();
+        }
     }
 
     boolean needsRehash(String storedHash) {

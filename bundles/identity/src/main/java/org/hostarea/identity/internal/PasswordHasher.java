@@ -72,9 +72,10 @@ final class PasswordHasher {
                 Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
     }
 
-    private static boolean verifyPhc(String password, String stored) {
+    private boolean verifyPhc(String password, String stored) {
         Matcher m = PHC.matcher(stored);
         if (!m.matches()) {
+            verifyPhc(password, decoy); // the same work as for a real hash
             return false;
         }
         Argon2Parameters params = new Argon2Parameters(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),

@@ -8,11 +8,15 @@ import javax.persistence.PersistenceException;
 
 import org.hostarea.core.ConflictException;
 
-/** Turns a unique-constraint violation at flush time into the conflict the caller should see. */
+/**
+ * Turns a unique-constraint violation at flush time into the conflict the caller should see. Callers
+ * check for the duplicate in a read before their write transaction (an expected conflict then never
+ * passes through a rollback); this catches the race between two writers.
+ */
 final class Persistence {
 
-    /** SQLState class 23: integrity constraint violation (Derby 23505, PostgreSQL 23505). */
-    private static final String INTEGRITY_VIOLATION = "23";
+    /** SQLState of a unique-constraint violation, on Derby and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private Persistence() {
     }
@@ -21,16 +25,16 @@ final class Persistence {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (isIntegrityViolation(e)) {
+            if (isUniqueViolation(e)) {
                 throw onDuplicate.get();
             }
             throw e;
         }
     }
 
-    private static boolean isIntegrityViolation(Throwable e) {
+    private static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -88,8 +88,4 @@ public class SessionEntity {
     Instant expiresAt() {
         return Instant.ofEpochMilli(expiresAt);
     }
-
-    void seen(Instant now) {
-        this.lastSeenAt = now.toEpochMilli();
-    }
 }

@@ -46,14 +46,23 @@ public class StaffServiceImpl implements StaffService {
         checks.required("role", role);
         credentials.checkNewPassword(checks, "password", password);
         checks.throwIfAny();
+        boolean taken = jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("select count(s) from StaffUserEntity s where s.username = :u", Long.class)
+                .setParameter("u", name).getSingleResult() > 0);
+        if (taken) {
+            throw usernameTaken();
+        }
         String passwordHash = credentials.hash(password);
         return jpa.txExpr(TransactionType.Required, em -> {
             StaffUserEntity staff = new StaffUserEntity(UUID.randomUUID().toString(), name, display, role, passwordHash,
                     clock.instant());
             em.persist(staff);
-            Persistence.flushUnique(em,
-                    () -> new ConflictException("username-taken", "The username is already in use."));
+            Persistence.flushUnique(em, StaffServiceImpl::usernameTaken);
             return staff.toDto();
         });
+    }
+
+    private static ConflictException usernameTaken() {
+        return new ConflictException("username-taken", "The username is already in use.");
     }
 }

@@ -17,7 +17,7 @@ import org.hostarea.identity.StaffUser;
 /** A staff user (times are epoch milliseconds). {@code username} is stored lower-cased and is unique. */
 @Entity
 @Table(name = "HA_STAFF_USER", uniqueConstraints = @UniqueConstraint(name = "UQ_STAFF_USERNAME", columnNames = "USERNAME"))
-public class StaffUserEntity {
+public class StaffUserEntity implements LoginSubject {
 
     @Id
     @Column(name = "ID", length = 36)
@@ -63,23 +63,23 @@ public class StaffUserEntity {
         return new StaffUser(id, username, displayName, role, Instant.ofEpochMilli(createdAt));
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
     }
 
-    StaffRole role() {
-        return role;
-    }
-
-    boolean active() {
-        return active;
-    }
-
-    String passwordHash() {
+    @Override
+    public String passwordHash() {
         return passwordHash;
     }
 
-    void passwordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
+    @Override
+    public boolean canLogIn() {
+        return active;
+    }
+
+    @Override
+    public org.hostarea.identity.Subject subject(String sessionId) {
+        return org.hostarea.identity.Subject.staff(id, role, sessionId);
     }
 }

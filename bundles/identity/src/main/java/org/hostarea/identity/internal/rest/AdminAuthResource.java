@@ -10,10 +10,13 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
+import org.hostarea.core.ValidationException;
 import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.core.rest.Public;
 import org.hostarea.identity.AuthenticationService;
+import org.hostarea.identity.access.Callers;
 import org.hostarea.identity.access.StaffRoute;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,15 +48,15 @@ public class AdminAuthResource {
     @Public
     public TokenResponse login(LoginRequest request, @Context HttpServletRequest http,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        LoginRequest body = Requests.body(request);
+        LoginRequest body = ValidationException.requireBody(request);
         return TokenResponse.staff(authentication.staffLogin(body.login(), body.password(), Requests.client(http, userAgent)));
     }
 
     @POST
     @Path("logout")
     @StaffRoute
-    public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authentication.logout(Requests.bearerToken(authorization));
+    public Response logout(@Context SecurityContext security) {
+        authentication.endSession(Callers.subject(security).sessionId());
         return Response.noContent().build();
     }
 }

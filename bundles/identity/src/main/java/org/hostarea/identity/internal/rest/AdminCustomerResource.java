@@ -11,6 +11,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import org.hostarea.core.ValidationException;
 import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
@@ -45,7 +46,7 @@ public class AdminCustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @StaffRoute({StaffRole.SUPPORT})
     public Response create(NewAccount request, @Context UriInfo uri) {
-        Account account = accounts.create(Requests.body(request));
+        Account account = accounts.create(ValidationException.requireBody(request));
         return Response.created(uri.getAbsolutePathBuilder().path(account.id()).build()).entity(account).build();
     }
 

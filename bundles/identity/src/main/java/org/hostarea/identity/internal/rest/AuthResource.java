@@ -10,12 +10,15 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
+import org.hostarea.core.ValidationException;
 import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.core.rest.Public;
 import org.hostarea.identity.AccountService;
 import org.hostarea.identity.AuthenticationService;
 import org.hostarea.identity.IssuedToken;
+import org.hostarea.identity.access.Callers;
 import org.hostarea.identity.access.Authenticated;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,7 +52,7 @@ public class AuthResource {
     @Public
     public TokenResponse login(LoginRequest request, @Context HttpServletRequest http,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        LoginRequest body = Requests.body(request);
+        LoginRequest body = ValidationException.requireBody(request);
         IssuedToken issued = authentication.login(body.login(), body.password(), Requests.client(http, userAgent));
         return TokenResponse.customer(issued, accounts.get(issued.subject().accountId()).customerNumber());
     }
@@ -58,8 +61,8 @@ public class AuthResource {
     @POST
     @Path("logout")
     @Authenticated
-    public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authentication.logout(Requests.bearerToken(authorization));
+    public Response logout(@Context SecurityContext security) {
+        authentication.endSession(Callers.subject(security).sessionId());
         return Response.noContent().build();
     }
 }

@@ -26,7 +26,9 @@ import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 /**
  * Builds the route inventory from the whiteboard's own runtime view of the Hostarea application (so
  * nothing the runtime serves can be missed) and traces each route to the Java method of its resource
- * service to read the declaration the guard will enforce.
+ * service to read the declaration the guard will enforce. A Hostarea resource that landed in another
+ * JAX-RS application (the whiteboard's default one, for a resource that forgot to select ours) is a
+ * violation too: no guard runs there.
  */
 @Component(service = RouteInventory.class)
 public class RouteInventoryImpl implements RouteInventory {
@@ -55,6 +57,19 @@ public class RouteInventoryImpl implements RouteInventory {
             violations.add("the application '" + HostareaApi.NAME + "' is not deployed");
             return new RouteReport(routes, violations);
         }
+        List<ApplicationDTO> others = new ArrayList<>(List.of(dto.applicationDTOs));
+        others.remove(application);
+        if (dto.defaultApplication != null) {
+            others.add(dto.defaultApplication);
+        }
+        for (ApplicationDTO other : others) {
+            for (ResourceDTO resource : other.resourceDTOs) {
+                if (fromHostarea(resource.serviceId)) {
+                    violations.add("resource service " + resource.serviceId + " (" + resource.name + ") is served by the application '"
+                            + other.name + "', where no route guard runs: select " + HostareaApi.SELECT);
+                }
+            }
+        }
         String base = RouteDeclarations.normalize(application.base);
         for (ResourceMethodInfoDTO info : application.resourceMethods) {
             violations.add("route " + info.method + " " + info.path + " is served by the Application itself, not by a guarded resource service");
@@ -67,7 +82,11 @@ public class RouteInventoryImpl implements RouteInventory {
             }
             Map<String, RouteDeclarations.ResourceMethod> methods = new HashMap<>();
             for (RouteDeclarations.ResourceMethod method : RouteDeclarations.resourceMethods(type)) {
-                methods.put(method.httpMethod() + " " + method.path(), method);
+                RouteDeclarations.ResourceMethod twin = methods.put(method.httpMethod() + " " + method.path(), method);
+                if (twin != null && !twin.access().equals(method.access())) {
+                    violations.add(method.httpMethod() + " " + method.path() + " is served by " + twin.method().getName() + " and "
+                            + method.method().getName() + " of " + type.getName() + " with different declarations");
+                }
             }
             for (ResourceMethodInfoDTO info : resource.resourceMethods) {
                 if (info.method == null) {
@@ -95,16 +114,22 @@ public class RouteInventoryImpl implements RouteInventory {
     }
 
     private Class<?> resourceClass(long serviceId) {
-        ServiceReference<?>[] refs;
+        ServiceReference<?> ref = reference(serviceId);
+        return ref == null ? null : classOf(ref);
+    }
+
+    private boolean fromHostarea(long serviceId) {
+        ServiceReference<?> ref = reference(serviceId);
+        return ref != null && ref.getBundle() != null && ref.getBundle().getSymbolicName().startsWith("org.hostarea.");
+    }
+
+    private ServiceReference<?> reference(long serviceId) {
         try {
-            refs = context.getServiceReferences((String) null, "(service.id=" + serviceId + ")");
+            ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(service.id=" + serviceId + ")");
+            return refs == null || refs.length == 0 ? null : refs[0];
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-        if (refs == null || refs.length == 0) {
-            return null;
-        }
-        return classOf(refs[0]);
     }
 
     private <S> Class<?> classOf(ServiceReference<S> ref) {

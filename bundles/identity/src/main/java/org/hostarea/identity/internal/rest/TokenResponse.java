@@ -20,6 +20,11 @@ public record TokenResponse(String token, Instant expiresAt, Instant idleExpires
     public record Scope(String type, String accountId, String customerNumber, String staffId, String staffRole) {
     }
 
+    @Override
+    public String toString() {
+        return "TokenResponse[expiresAt=" + expiresAt + ", scope=" + scope + "]";
+    }
+
     static TokenResponse customer(IssuedToken issued, String customerNumber) {
         Subject subject = issued.subject();
         return new TokenResponse(issued.token(), issued.expiresAt(), issued.idleExpiresAt(),

@@ -1,0 +1,5 @@
+package org.hostarea.notifications.internal;
+
+/** A template rendered for one message: subject (one line), plain text and optional HTML. */
+record RenderedMessage(String subject, String text, String html) {
+}
