@@ -229,6 +229,8 @@ public class NotificationsIT extends HostareaTestSupport {
         assertTrue(failed.toString(), failed.get("lastError").asText().contains("SMTP unavailable"));
         JsonNode listed = http.get("/api/v1/admin/messages?status=FAILED&size=100", adminToken()).json();
         assertTrue(listed.toString(), listed.get("items").findValuesAsText("id").contains(id));
+        String shellList = shell("hostarea:messages-list --status FAILED --count 100");
+        assertTrue(shellList, shellList.contains(id) && shellList.contains("SMTP unavailable"));
 
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();

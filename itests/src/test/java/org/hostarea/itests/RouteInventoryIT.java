@@ -70,12 +70,15 @@ public class RouteInventoryIT extends HostareaTestSupport {
         assertEquals(served, listed);
         for (String route : new String[] {"GET /api/v1/health", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",
                 "GET /api/v1/me", "POST /api/v1/admin/auth/login", "POST /api/v1/admin/customers",
-                "GET /api/v1/admin/customers/{id}", "GET /api/v1/admin/routes"}) {
+                "GET /api/v1/admin/customers/{id}", "GET /api/v1/admin/routes", "GET /api/v1/me/messages",
+                "GET /api/v1/me/messages/{id}", "POST /api/v1/admin/messages", "GET /api/v1/admin/messages",
+                "GET /api/v1/admin/messages/{id}", "POST /api/v1/admin/messages/{id}/retry"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));
         assertEquals("CUSTOMER", accessOf(inventory, "GET", "/api/v1/me"));
         assertEquals("STAFF", accessOf(inventory, "GET", "/api/v1/admin/routes"));
+        assertEquals("CUSTOMER", accessOf(inventory, "GET", "/api/v1/me/messages/{id}"));
     }
 
     @Test
