@@ -130,10 +130,6 @@ public class MessageEntity {
         return channel;
     }
 
-    MessageStatus status() {
-        return status;
-    }
-
     int attempts() {
         return attempts;
     }
@@ -169,12 +165,5 @@ public class MessageEntity {
         } else {
             nextAttemptAt = retryAt.toEpochMilli();
         }
-    }
-
-    /** Staff queue a FAILED message again, with fresh attempts. */
-    void requeue(Instant now) {
-        status = MessageStatus.QUEUED;
-        attempts = 0;
-        nextAttemptAt = now.toEpochMilli();
     }
 }

@@ -60,6 +60,14 @@ final class Messages {
                 .setParameter("id", id).setParameter("owner", owner).executeUpdate();
     }
 
+    /** FAILED → QUEUED with fresh attempts; false if the message is not FAILED (any more). */
+    static boolean requeue(EntityManager em, String id, long now) {
+        return em.createQuery("update MessageEntity m set m.status = :queued, m.attempts = 0, m.nextAttemptAt = :now,"
+                + " m.lastError = null where m.id = :id and m.status = :failed")
+                .setParameter("queued", MessageStatus.QUEUED).setParameter("now", now).setParameter("id", id)
+                .setParameter("failed", MessageStatus.FAILED).executeUpdate() == 1;
+    }
+
     static int deleteCreatedBefore(EntityManager em, long cutoff, int limit) {
         List<String> ids = em.createQuery("select m.id from MessageEntity m where m.createdAt < :cutoff", String.class)
                 .setParameter("cutoff", cutoff).setMaxResults(limit).getResultList();

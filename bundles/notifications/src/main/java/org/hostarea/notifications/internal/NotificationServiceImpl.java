@@ -167,13 +167,8 @@ public class NotificationServiceImpl implements NotificationService {
 
     @Override
     public Message messageOf(String accountId, String messageId) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            MessageEntity message = find(em, messageId);
-            if (message == null || accountId == null || !accountId.equals(message.accountId())) {
-                throw notFound();
-            }
-            return message.toDto();
-        });
+        return read(messageId).filter(message -> accountId != null && accountId.equals(message.accountId()))
+                .orElseThrow(NotificationServiceImpl::notFound);
     }
 
     @Override
@@ -185,29 +180,24 @@ public class NotificationServiceImpl implements NotificationService {
 
     @Override
     public Message message(String messageId) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            MessageEntity message = find(em, messageId);
-            if (message == null) {
-                throw notFound();
-            }
-            return message.toDto();
-        });
+        return read(messageId).orElseThrow(NotificationServiceImpl::notFound);
     }
 
+    /** Queues a FAILED message again; the update only applies if it is still FAILED (a parallel retry loses). */
     @Override
     public Message retry(String messageId) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            MessageEntity message = find(em, messageId);
-            if (message == null) {
-                throw notFound();
-            }
-            if (message.status() != MessageStatus.FAILED) {
-                throw new ConflictException("message-not-failed", "Only a FAILED message can be retried; this one is "
-                        + message.status() + ".");
-            }
-            message.requeue(clock.instant());
-            return message.toDto();
-        });
+        Message current = message(messageId);
+        boolean requeued = current.status() == MessageStatus.FAILED
+                && jpa.txExpr(TransactionType.Required, em -> Messages.requeue(em, messageId, clock.instant().toEpochMilli()));
+        if (!requeued) {
+            throw new ConflictException("message-not-failed", "Only a FAILED message can be retried; this one is "
+                    + message(messageId).status() + ".");
+        }
+        return message(messageId);
+    }
+
+    private Optional<Message> read(String messageId) {
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(find(em, messageId)).map(MessageEntity::toDto));
     }
 
     @Override
