@@ -126,6 +126,8 @@ public class NotificationServiceImpl implements NotificationService {
         }
         checks.throwIfAny();
         RenderedMessage content = rendered;
+        // The key is looked up first; two concurrent FIRST sends with one key both pass the lookup and the
+        // unique constraint fails the later caller's commit (its whole transaction rolls back, it may retry).
         return jpa.txExpr(TransactionType.Required, em -> {
             if (idempotencyKey != null) {
                 Optional<MessageEntity> first = Messages.byIdempotencyKey(em, idempotencyKey);
