@@ -161,9 +161,14 @@ public class AuthIT extends HostareaTestSupport {
         long before = accounts();
 
         Http.Reply invalid = http.post("/api/v1/admin/customers",
-                Http.json(Map.of("ownerName", " ", "email", "not-an-email", "language", "fr", "password", "short")), adminToken());
+                Http.json(Map.of("ownerName", " ", "email", "not-an-email", "language", "fr")), adminToken());
         assertProblem(invalid, 400, "validation");
-        assertEquals(invalid.toString(), 4, invalid.json().get("errors").size());
+        assertEquals(invalid.toString(), 3, invalid.json().get("errors").size());
+        Http.Reply withPassword = http.post("/api/v1/admin/customers",
+                Http.json(Map.of("ownerName", "Pat", "email", uniqueEmail(), "password", "staff-chosen-password")), adminToken());
+        assertProblem(withPassword, 400, "validation");
+        assertEquals("staff never set a customer's password", "password",
+                withPassword.json().get("errors").get(0).get("field").asText());
         assertProblem(http.post("/api/v1/admin/customers", Http.json(Map.of("ownerName", "N".repeat(201), "email", uniqueEmail())),
                 adminToken()), 400, "validation");
         assertProblem(http.post("/api/v1/admin/customers", Http.json(Map.of("ownerName", "Evil\r\nBcc: x", "email", uniqueEmail())),

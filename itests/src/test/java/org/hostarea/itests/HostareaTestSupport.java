@@ -51,6 +51,7 @@ public abstract class HostareaTestSupport {
     protected static final int WEBHOOK_PORT = 18299;
     protected static final String WEBHOOK_SECRET = "itest-webhook-secret-0123456789abcdef";
 
+    private static String adminUsername;
     private static String adminToken;
 
     @Inject
@@ -62,6 +63,9 @@ public abstract class HostareaTestSupport {
     /** Karaf registers this once every boot feature is installed; injecting it waits for that. */
     @Inject
     protected org.apache.karaf.features.BootFinished bootFinished;
+
+    @Inject
+    protected org.apache.karaf.features.FeaturesService features;
 
     protected final Http http = new Http("http://localhost:" + PORT);
 
@@ -93,6 +97,10 @@ public abstract class HostareaTestSupport {
             // a cheap Argon2id profile: the production parameters are covered by unit tests
             editConfigurationFilePut("etc/org.hostarea.identity.cfg", "argon2.memoryKib", "256"),
             editConfigurationFilePut("etc/org.hostarea.identity.cfg", "argon2.iterations", "1"),
+            // every test logs in from 127.0.0.1: keep the per-source throttle out of the other tests' way
+            editConfigurationFilePut("etc/org.hostarea.identity.cfg", "bruteforce.sourceFreeFailures", "100000"),
+            editConfigurationFilePut("etc/org.hostarea.identity.cfg", "bruteforce.sourceLockoutFailures", "100000"),
+            editConfigurationFilePut("etc/org.hostarea.identity.cfg", "reset.linkTemplate", "https://customer.test/reset?token={token}"),
             // fast retries and polling, so delivery tests take seconds
             editConfigurationFilePut("etc/org.hostarea.notifications.cfg", "dispatcher.pollIntervalMillis", "200"),
             editConfigurationFilePut("etc/org.hostarea.notifications.cfg", "retry.maxAttempts", "3"),
@@ -128,6 +136,17 @@ public abstract class HostareaTestSupport {
                 .until(() -> sessionFactory.getRegistry().getCommand("hostarea", "staff-add") != null);
     }
 
+    /** Installs a feature (a plugin) unless it is installed already, as an operator's feature:install would. */
+    protected void installFeature(String feature) {
+        try {
+            if (!features.isInstalled(features.getFeature(feature))) {
+                features.installFeature(feature);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a Karaf shell command as an operator would and returns what it printed. */
     protected String shell(String command) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -146,13 +165,19 @@ public abstract class HostareaTestSupport {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** A token of an ADMIN staff user created once through the shell. */
+    /**
+     * A token of an ADMIN staff user created once through the shell; logged in again when the cached
+     * session has ended (tests that move the clock can outlive it).
+     */
     protected String adminToken() {
-        if (adminToken == null) {
+        if (adminUsername == null) {
             String username = "admin-" + unique();
             String out = shell("hostarea:staff-add --password " + STAFF_PASSWORD + " " + username);
             org.junit.Assert.assertTrue(out, out.contains("Created staff user " + username));
-            adminToken = staffLogin(username, STAFF_PASSWORD);
+            adminUsername = username;
+        }
+        if (adminToken == null || http.get("/api/v1/admin/routes", adminToken).status() != 200) {
+            adminToken = staffLogin(adminUsername, STAFF_PASSWORD);
         }
         return adminToken;
     }
@@ -163,16 +188,24 @@ public abstract class HostareaTestSupport {
         return reply.json().get("token").asText();
     }
 
-    /** Opens a customer account through the staff route; returns its JSON. */
+    /**
+     * Opens a customer account; returns its JSON. Without a password through the staff route; with one
+     * through the operator's shell command (staff never set customer passwords).
+     */
     protected com.fasterxml.jackson.databind.JsonNode createCustomer(String name, String email, String password) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ownerName", name);
-        body.put("email", email);
-        if (password != null) {
-            body.put("password", password);
+        if (password == null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ownerName", name);
+            body.put("email", email);
+            Http.Reply reply = http.post("/api/v1/admin/customers", Http.json(body), adminToken());
+            assertEquals(reply.toString(), 201, reply.status());
+            return reply.json();
         }
-        Http.Reply reply = http.post("/api/v1/admin/customers", Http.json(body), adminToken());
-        assertEquals(reply.toString(), 201, reply.status());
+        String out = shell("hostarea:customer-add --password '" + password + "' '" + name + "' " + email);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\\(id ([0-9a-f-]{36})\\)").matcher(out);
+        org.junit.Assert.assertTrue(out, id.find());
+        Http.Reply reply = http.get("/api/v1/admin/customers/" + id.group(1), adminToken());
+        assertEquals(reply.toString(), 200, reply.status());
         return reply.json();
     }
 

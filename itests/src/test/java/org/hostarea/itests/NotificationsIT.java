@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +57,6 @@ public class NotificationsIT extends HostareaTestSupport {
     private static final String WEBHOOK_FEATURE = "hostarea-notify-webhook";
 
     @Inject
-    FeaturesService features;
-
-    @Inject
     NotificationService notifications;
 
     @Inject
@@ -89,7 +85,7 @@ public class NotificationsIT extends HostareaTestSupport {
 
     @Test
     public void anEmailArrivesOnceInTheAccountsLanguageAndShowsInItsLog() throws Exception {
-        install(EMAIL_FEATURE);
+        installFeature(EMAIL_FEATURE);
         String email = uniqueEmail();
         JsonNode account = createCustomer("Ana", email, "ana-secret-password");
         JsonNode sent = send(account.get("id").asText(), "es", email, Map.of("name", "Ana {{7*7}}", "subject", "Mantenimiento",
@@ -101,13 +97,13 @@ public class NotificationsIT extends HostareaTestSupport {
         MimeMessage mail = awaitMail(id);
         assertEquals("Aviso: Mantenimiento", mail.getSubject());
         assertEquals(email, mail.getAllRecipients()[0].toString());
-        MimeMultipart parts = (MimeMultipart) content(mail);
+        MimeMultipart parts = (MimeMultipart) Mailbox.content(mail);
         assertEquals(2, parts.getCount());
         assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
-        String text = content(parts.getBodyPart(0)).toString();
+        String text = Mailbox.content(parts.getBodyPart(0)).toString();
         assertTrue(text, text.contains("Hola Ana {{7*7}}:") && text.contains("<b>Mañana</b> a las 3"));
         assertNotEquals("UTF-8 text is transfer-encoded", "7bit", parts.getBodyPart(0).getHeader("Content-Transfer-Encoding")[0]);
-        String html = content(parts.getBodyPart(1)).toString();
+        String html = Mailbox.content(parts.getBodyPart(1)).toString();
         assertTrue(html, html.contains("&lt;b&gt;Mañana&lt;/b&gt;") && html.contains("Ana {{7*7}}"));
         assertEquals("arrives once", 1, mailsWithId(id));
 
@@ -131,7 +127,7 @@ public class NotificationsIT extends HostareaTestSupport {
 
     @Test
     public void messagesWaitWhileTheChannelIsGoneAndAllArriveOnceWhenItIsBack() throws Exception {
-        install(EMAIL_FEATURE);
+        installFeature(EMAIL_FEATURE);
         String customerEmail = uniqueEmail();
         createCustomer("Busy", customerEmail, "busy-secret-password");
         String customer = loginToken(customerEmail, "busy-secret-password");
@@ -193,7 +189,7 @@ public class NotificationsIT extends HostareaTestSupport {
 
     @Test
     public void aRolledBackCallerStoresAndSendsNothing() throws Exception {
-        install(EMAIL_FEATURE);
+        installFeature(EMAIL_FEATURE);
         String key = "itest-rollback-" + unique();
         String email = uniqueEmail();
         try {
@@ -219,7 +215,7 @@ public class NotificationsIT extends HostareaTestSupport {
 
     @Test
     public void anSmtpOutageEndsFailedAndStaffRetryDeliversOnceItIsBack() throws Exception {
-        install(EMAIL_FEATURE);
+        installFeature(EMAIL_FEATURE);
         smtp.stop();
         String id = send(null, "de", uniqueEmail(), Map.of("name", "Max", "subject", "Wartung", "body", "Heute"))
                 .get("id").asText();
@@ -261,7 +257,7 @@ public class NotificationsIT extends HostareaTestSupport {
         });
         receiver.start();
         try {
-            install(WEBHOOK_FEATURE);
+            installFeature(WEBHOOK_FEATURE);
             Map<String, Object> body = message(null, "en", null, Map.of("name", "Ops", "subject", "Webhook", "body", "Hi"));
             body.put("channel", "webhook");
             body.remove("recipients");
@@ -321,7 +317,7 @@ public class NotificationsIT extends HostareaTestSupport {
 
     @Test
     public void anIdempotencyKeySendsOnce() throws Exception {
-        install(EMAIL_FEATURE);
+        installFeature(EMAIL_FEATURE);
         String key = "itest-" + unique();
         Map<String, Object> body = message(null, "en", uniqueEmail(), Map.of("name", "x", "subject", "once", "body", "z"));
         Http.Reply first = http.send("POST", "/api/v1/admin/messages", Http.json(body), "application/json", adminToken(),
@@ -361,16 +357,6 @@ public class NotificationsIT extends HostareaTestSupport {
         return body;
     }
 
-    private void install(String feature) {
-        try {
-            if (!features.isInstalled(features.getFeature(feature))) {
-                features.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void awaitStatus(String id, MessageStatus status) {
         await(id + " " + status).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> notifications.message(id).status() == status);
@@ -385,18 +371,6 @@ public class NotificationsIT extends HostareaTestSupport {
             }
             return null;
         }, mail -> mail != null);
-    }
-
-    /** Jakarta Mail finds its content handlers through the context class loader: in OSGi, its own. */
-    private static Object content(javax.mail.Part part) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(javax.mail.Session.class.getClassLoader());
-        try {
-            return part.getContent();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 
     private int mailsWithId(String id) throws Exception {

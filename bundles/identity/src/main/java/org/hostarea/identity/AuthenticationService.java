@@ -1,5 +1,7 @@
 package org.hostarea.identity;
 
+import org.hostarea.core.access.Subject;
+
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -28,6 +30,16 @@ public interface AuthenticationService {
     /** The subject of a live session, or empty if the token is unknown, expired or logged out. */
     Optional<Subject> authenticate(String token);
 
-    /** Ends a session for good (logout): its token is dead from now on. An unknown id is ignored. */
-    void endSession(String sessionId);
+    /** Ends the caller's own session for good (logout): its token is dead from now on. */
+    void logout(Subject subject);
+
+    /** The live sessions of the caller's login (customer account or staff user), newest first. */
+    java.util.List<SessionInfo> sessions(Subject subject);
+
+    /**
+     * Ends one of the caller's sessions (e.g. a forgotten device).
+     *
+     * @throws org.hostarea.core.NotFoundException if it is not a live session of the caller
+     */
+    void endSession(Subject subject, String sessionId);
 }

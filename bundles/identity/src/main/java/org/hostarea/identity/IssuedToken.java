@@ -1,5 +1,7 @@
 package org.hostarea.identity;
 
+import org.hostarea.core.access.Subject;
+
 import java.time.Instant;
 
 /**

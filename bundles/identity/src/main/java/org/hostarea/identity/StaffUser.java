@@ -1,5 +1,7 @@
 package org.hostarea.identity;
 
+import org.hostarea.core.access.StaffRole;
+
 import java.time.Instant;
 
 /** A user of the provider's staff. */

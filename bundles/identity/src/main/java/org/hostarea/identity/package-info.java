@@ -1,6 +1,7 @@
 /**
- * Who is calling and what they may do: customer accounts, staff users, login and sessions, the
- * {@link org.hostarea.identity.Subject} of a request and the one {@link org.hostarea.identity.AuthorizationService}.
+ * Who is calling: customer accounts, staff users, login and sessions, passwords and their reset, and the
+ * security log. The access vocabulary it implements (subjects, permissions, the authorization service)
+ * is in {@code org.hostarea.core.access}.
  */
 @Export
 @Version("1.0.0")

@@ -85,6 +85,22 @@ public class AccountEntity implements LoginSubject {
         return status;
     }
 
+    String email() {
+        return email;
+    }
+
+    String ownerName() {
+        return ownerName;
+    }
+
+    String language() {
+        return language;
+    }
+
+    String customerNumber() {
+        return customerNumber;
+    }
+
     @Override
     public String passwordHash() {
         return passwordHash;
@@ -96,8 +112,8 @@ public class AccountEntity implements LoginSubject {
     }
 
     @Override
-    public org.hostarea.identity.Subject subject(String sessionId) {
-        return org.hostarea.identity.Subject.accountHolder(id, sessionId);
+    public org.hostarea.core.access.Subject subject(String sessionId) {
+        return org.hostarea.core.access.Subject.accountHolder(id, sessionId);
     }
 
     void passwordHash(String passwordHash) {

@@ -49,7 +49,7 @@ public class AccountServiceImpl implements AccountService {
             checks.reject("language", "must be one of en, es, de");
         }
         if (request.password() != null) {
-            credentials.checkNewPassword(checks, "password", request.password());
+            credentials.checkNewPassword(checks, "password", request.password(), email);
         }
         checks.throwIfAny();
         if (jpa.txExpr(TransactionType.Supports, em -> Accounts.byEmail(em, email).isPresent())) {

@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -14,12 +17,15 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.hostarea.core.FieldChecks;
+import org.hostarea.core.NotFoundException;
 import org.hostarea.core.UnauthenticatedException;
 import org.hostarea.identity.AuthenticationService;
 import org.hostarea.identity.ClientInfo;
 import org.hostarea.identity.IssuedToken;
-import org.hostarea.identity.Subject;
-import org.hostarea.identity.SubjectType;
+import org.hostarea.identity.SessionInfo;
+import org.hostarea.core.access.Subject;
+import org.hostarea.core.access.SubjectType;
+import org.hostarea.notifications.NotificationService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -45,10 +51,14 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     private final JpaTemplate jpa;
     private final Clock clock;
     private final Credentials credentials;
+    private final LoginThrottle throttle;
+    private final SecurityLog securityLog;
+    private final NotificationService notifications;
     private final Tokens tokens = new Tokens(new SecureRandom());
     private volatile Duration idleTimeout;
     private volatile Duration absoluteTimeout;
     private volatile Duration touchInterval;
+    private final int lockoutMinutes;
 
     /** A session as read for one request, with the subject it stands for (empty if that is gone or locked). */
     private record Lookup(String sessionId, Instant lastSeenAt, Instant expiresAt, Optional<Subject> subject) {
@@ -57,10 +67,15 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     @Activate
     public AuthenticationServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Credentials credentials,
+            @Reference LoginThrottle throttle, @Reference SecurityLog securityLog, @Reference NotificationService notifications,
             IdentityConfiguration config) {
         this.jpa = jpa;
         this.clock = clock;
         this.credentials = credentials;
+        this.throttle = throttle;
+        this.securityLog = securityLog;
+        this.notifications = notifications;
+        this.lockoutMinutes = config.bruteforce_lockoutMinutes();
         configure(config);
     }
 
@@ -75,33 +90,86 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     @Override
     public IssuedToken login(String login, String password, ClientInfo client) {
         String key = checkLoginInput(login, password);
-        return login(AccountEntity.class, SubjectType.CUSTOMER, em -> Accounts.byLogin(em, key).orElse(null), password, client);
+        return login(AccountEntity.class, SubjectType.CUSTOMER, key, em -> Accounts.byLogin(em, key).orElse(null), password, client);
     }
 
     @Override
     public IssuedToken staffLogin(String username, String password, ClientInfo client) {
         String key = checkLoginInput(username, password).toLowerCase(Locale.ROOT);
-        return login(StaffUserEntity.class, SubjectType.STAFF, em -> em
+        return login(StaffUserEntity.class, SubjectType.STAFF, key, em -> em
                 .createQuery("select s from StaffUserEntity s where s.username = :u", StaffUserEntity.class)
                 .setParameter("u", key).getResultStream().findFirst().orElse(null), password, client);
     }
 
-    private <T extends LoginSubject> IssuedToken login(Class<T> type, SubjectType subjectType,
+    /**
+     * One login for both namespaces. Throttled keys (the account or user, and the source address) are
+     * refused after the same decoy hashing as a wrong password, with the same answer; failures are counted
+     * per key, a lockout mails the account's owner, and everything lands in the security log.
+     */
+    private <T extends LoginSubject> IssuedToken login(Class<T> type, SubjectType subjectType, String login,
             Function<EntityManager, T> lookup, String password, ClientInfo client) {
         T found = jpa.txExpr(TransactionType.Supports, lookup::apply);
+        String subjectKey = found == null ? null : throttleKey(subjectType, found.id());
+        List<String> keys = new ArrayList<>(2);
+        if (subjectKey != null) {
+            keys.add(subjectKey);
+        }
+        if (client.remoteAddress() != null) {
+            keys.add(LoginThrottle.SOURCE + client.remoteAddress());
+        }
+        String accountId = subjectType == SubjectType.CUSTOMER && found != null ? found.id() : null;
+        if (throttle.blocked(keys)) {
+            credentials.verify(password, null);
+            securityLog.record("LOGIN_THROTTLED", accountId, actor(subjectType, found, login), client.remoteAddress(), null);
+            throw invalidCredentials();
+        }
         boolean matches = credentials.verify(password, found == null ? null : found.passwordHash());
         if (!matches || !found.canLogIn()) {
+            List<String> locked = throttle.failed(keys);
+            securityLog.record("LOGIN_FAILED", accountId, actor(subjectType, found, login), client.remoteAddress(), null);
+            if (subjectKey != null && locked.contains(subjectKey)) {
+                locked(subjectType, found, client);
+            }
             throw invalidCredentials();
         }
         IssuedToken issued = jpa.txExpr(TransactionType.Required, em -> {
             T current = em.find(type, found.id());
-            return current == null || !current.canLogIn() ? null : openSession(em, subjectType, current, client);
+            if (current == null || !current.canLogIn()) {
+                return null;
+            }
+            securityLog.record(em, "LOGIN", accountId, actor(subjectType, found, login), client.remoteAddress(), null);
+            return openSession(em, subjectType, current, client);
         });
         if (issued == null) {
             throw invalidCredentials(); // closed or removed a moment ago
         }
+        throttle.succeeded(subjectKey);
         upgradeHash(type, found, password);
         return issued;
+    }
+
+    /** Records a lockout and tells the owner of a customer account by email. */
+    private void locked(SubjectType type, LoginSubject subject, ClientInfo client) {
+        jpa.tx(TransactionType.Required, em -> {
+            String accountId = type == SubjectType.CUSTOMER ? subject.id() : null;
+            securityLog.record(em, "LOCKED", accountId, actor(type, subject, null), client.remoteAddress(),
+                    "locked for " + lockoutMinutes + " minutes");
+            if (subject instanceof AccountEntity account) {
+                notifications.send(AccountMails.to(account, AccountMails.ACCOUNT_LOCKED, Map.of("minutes", lockoutMinutes,
+                        "source", client.remoteAddress() == null ? "-" : client.remoteAddress())));
+            }
+        });
+    }
+
+    static String throttleKey(SubjectType type, String id) {
+        return (type == SubjectType.STAFF ? "staff:" : "account:") + id;
+    }
+
+    private static String actor(SubjectType type, LoginSubject subject, String login) {
+        if (subject != null) {
+            return throttleKey(type, subject.id());
+        }
+        return "login:" + (login.length() > 100 ? login.substring(0, 100) : login);
     }
 
     /** Re-hashes with the current parameters, outside the login; a lost race with a parallel login is harmless. */
@@ -137,7 +205,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         }
         Instant now = clock.instant();
         if (!now.isBefore(lookup.expiresAt()) || !now.isBefore(lookup.lastSeenAt().plus(idleTimeout))) {
-            endSession(lookup.sessionId());
+            deleteSession(lookup.sessionId());
             return Optional.empty();
         }
         if (lookup.subject().isPresent() && !now.isBefore(lookup.lastSeenAt().plus(touchInterval))) {
@@ -149,10 +217,31 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     }
 
     @Override
-    public void endSession(String sessionId) {
-        if (sessionId == null) {
-            return;
+    public void logout(Subject subject) {
+        deleteSession(subject.sessionId());
+    }
+
+    @Override
+    public List<SessionInfo> sessions(Subject subject) {
+        long now = clock.instant().toEpochMilli();
+        long idleSince = now - idleTimeout.toMillis();
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select s from SessionEntity s where s.subjectId = :id"
+                + " and s.expiresAt > :now and s.lastSeenAt > :idle order by s.createdAt desc", SessionEntity.class)
+                .setParameter("id", subject.id()).setParameter("now", now).setParameter("idle", idleSince)
+                .getResultStream().map(session -> session.toInfo(subject.sessionId())).toList());
+    }
+
+    @Override
+    public void endSession(Subject subject, String sessionId) {
+        int ended = jpa.txExpr(TransactionType.Required, em -> em
+                .createQuery("delete from SessionEntity s where s.id = :id and s.subjectId = :subject")
+                .setParameter("id", sessionId).setParameter("subject", subject.id()).executeUpdate());
+        if (ended == 0) {
+            throw new NotFoundException("session-not-found", "There is no such session.");
         }
+    }
+
+    private void deleteSession(String sessionId) {
         jpa.tx(TransactionType.Required, em -> em.createQuery("delete from SessionEntity s where s.id = :id")
                 .setParameter("id", sessionId).executeUpdate());
     }
@@ -183,8 +272,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         String key = checks.text("login", login, 254);
         if (password == null || password.isEmpty()) {
             checks.reject("password", "is required");
-        } else if (password.length() > Credentials.MAX_LENGTH) {
-            checks.reject("password", "must be at most " + Credentials.MAX_LENGTH + " characters");
+        } else if (password.length() > Credentials.MAX_INPUT) {
+            checks.reject("password", "is too long");
         }
         checks.throwIfAny();
         return key;

@@ -2,12 +2,12 @@ package org.hostarea.identity.internal;
 
 import org.hostarea.core.ForbiddenException;
 import org.hostarea.core.UnauthenticatedException;
-import org.hostarea.identity.AuthorizationService;
-import org.hostarea.identity.Permission;
-import org.hostarea.identity.StaffRole;
-import org.hostarea.identity.Subject;
-import org.hostarea.identity.SubjectType;
-import org.hostarea.identity.access.RouteAccess;
+import org.hostarea.core.access.AuthorizationService;
+import org.hostarea.core.access.Permission;
+import org.hostarea.core.access.StaffRole;
+import org.hostarea.core.access.Subject;
+import org.hostarea.core.access.SubjectType;
+import org.hostarea.core.access.RouteAccess;
 import org.osgi.service.component.annotations.Component;
 
 /**

@@ -1,6 +1,8 @@
 package org.hostarea.identity.internal;
 
 import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +18,11 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Password rules and hashing with the configured Argon2id parameters. Rules (NIST 800-63B): a minimum
- * length (configurable, at least 8), a maximum of {@link #MAX_LENGTH} characters so that hashing cost
- * stays bounded, and no composition rules. A configuration change applies to the next hash; existing
- * hashes are upgraded at the next successful login.
+ * Password rules and hashing with the configured Argon2id parameters. Rules (NIST 800-63B 5.1.1.2,
+ * ASVS 5 6.2): a minimum length (configurable, at least 8) counted in characters after Unicode
+ * normalisation, a maximum of {@link #MAX_LENGTH} so that hashing cost stays bounded, no composition
+ * rules, not one of the 10,000 most common passwords, not the account's own login. A configuration
+ * change applies to the next hash; existing hashes are upgraded at the next successful login.
  */
 @Component(service = Credentials.class, configurationPid = IdentityConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -27,9 +30,12 @@ import org.osgi.service.metatype.annotations.Designate;
 public class Credentials {
 
     static final int MAX_LENGTH = 256;
+    /** The longest password input accepted at all (256 characters may take up to 4 UTF-16 units each after NFKC). */
+    static final int MAX_INPUT = 4 * MAX_LENGTH;
     private static final long QUEUE_WAIT_SECONDS = 10;
 
     private final SecureRandom random = new SecureRandom();
+    private final CommonPasswords common = CommonPasswords.load();
     private volatile PasswordHasher hasher;
     private volatile int minLength;
     /** Bounds the Argon2id runs in flight: each takes its memory cost, and logins are unauthenticated. */
@@ -48,14 +54,26 @@ public class Credentials {
                 config.argon2_parallelism()), random);
     }
 
-    /** Records a field error if the new password breaks the rules; returns it unchanged otherwise. */
-    String checkNewPassword(FieldChecks checks, String field, String password) {
+    /**
+     * Records a field error if the new password breaks the rules; returns it unchanged otherwise.
+     *
+     * @param context the account's own identifiers (email, customer number, username) it must not equal
+     */
+    String checkNewPassword(FieldChecks checks, String field, String password, String... context) {
         if (password == null || password.isEmpty()) {
             checks.reject(field, "is required");
-        } else if (password.codePointCount(0, password.length()) < minLength) {
+            return password;
+        }
+        String normalised = Normalizer.normalize(password, Normalizer.Form.NFKC);
+        int length = normalised.codePointCount(0, normalised.length());
+        if (length < minLength) {
             checks.reject(field, "must be at least " + minLength + " characters");
-        } else if (password.length() > MAX_LENGTH) {
+        } else if (length > MAX_LENGTH || password.length() > MAX_INPUT) {
             checks.reject(field, "must be at most " + MAX_LENGTH + " characters");
+        } else if (common.contains(normalised)) {
+            checks.reject(field, "is one of the most common passwords; choose another");
+        } else if (Arrays.stream(context).anyMatch(word -> word != null && word.equalsIgnoreCase(normalised.strip()))) {
+            checks.reject(field, "must not be your login");
         }
         return password;
     }

@@ -30,4 +30,43 @@ public @interface IdentityConfiguration {
 
     @AttributeDefinition(name = "Session absolute timeout (minutes)", min = "1")
     int session_absoluteTimeoutMinutes() default 720;
+
+    @AttributeDefinition(name = "Reset link lifetime (minutes)", min = "1")
+    int reset_tokenMinutes() default 30;
+
+    @AttributeDefinition(name = "Reset link", description = "The page of the customer area that takes the token; "
+            + "{token} is replaced by it.")
+    String reset_linkTemplate() default "http://localhost:8181/reset-password?token={token}";
+
+    @AttributeDefinition(name = "Reset mails per hour", description = "Per account; further requests are answered "
+            + "alike but send nothing.", min = "1")
+    int reset_maxPerHour() default 3;
+
+    @AttributeDefinition(name = "Free failures", description = "Failed logins per account or source before each "
+            + "further attempt has to wait.", min = "0")
+    int bruteforce_freeFailures() default 3;
+
+    @AttributeDefinition(name = "Free failures per source", description = "The same for one source address, which "
+            + "many customers may share (offices, carrier NAT).", min = "0")
+    int bruteforce_sourceFreeFailures() default 20;
+
+    @AttributeDefinition(name = "Wait increment (s)", description = "The first wait; it doubles with each further failure.", min = "1")
+    int bruteforce_waitIncrementSeconds() default 2;
+
+    @AttributeDefinition(name = "Longest wait (s)", min = "1")
+    int bruteforce_maxWaitSeconds() default 60;
+
+    @AttributeDefinition(name = "Lockout after (failures)", description = "Failures on one account that lock it "
+            + "temporarily; the owner is told by email.", min = "1")
+    int bruteforce_lockoutFailures() default 10;
+
+    @AttributeDefinition(name = "Lockout after (failures from one source)", min = "1")
+    int bruteforce_sourceLockoutFailures() default 50;
+
+    @AttributeDefinition(name = "Lockout (minutes)", min = "1")
+    int bruteforce_lockoutMinutes() default 15;
+
+    @AttributeDefinition(name = "Quiet period (minutes)", description = "Failures are forgotten after this long "
+            + "without one.", min = "1")
+    int bruteforce_quietMinutes() default 60;
 }

@@ -1,6 +1,6 @@
 package org.hostarea.identity.internal;
 
-import org.hostarea.identity.Subject;
+import org.hostarea.core.access.Subject;
 
 /** What logs in with a password: a customer account or a staff user. */
 interface LoginSubject {

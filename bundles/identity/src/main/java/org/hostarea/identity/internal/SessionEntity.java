@@ -11,7 +11,7 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
-import org.hostarea.identity.SubjectType;
+import org.hostarea.core.access.SubjectType;
 
 /**
  * A login session. The bearer token itself is never stored, only its SHA-256 ({@code tokenHash}).
@@ -71,6 +71,11 @@ public class SessionEntity {
 
     String id() {
         return id;
+    }
+
+    org.hostarea.identity.SessionInfo toInfo(String currentSessionId) {
+        return new org.hostarea.identity.SessionInfo(id, Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(lastSeenAt),
+                Instant.ofEpochMilli(expiresAt), remoteAddress, userAgent, id.equals(currentSessionId));
     }
 
     SubjectType subjectType() {

@@ -9,7 +9,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.hostarea.core.ConflictException;
 import org.hostarea.core.FieldChecks;
-import org.hostarea.identity.StaffRole;
+import org.hostarea.core.access.StaffRole;
 import org.hostarea.identity.StaffService;
 import org.hostarea.identity.StaffUser;
 import org.osgi.service.component.annotations.Activate;
@@ -44,7 +44,7 @@ public class StaffServiceImpl implements StaffService {
         }
         String display = displayName == null || displayName.isBlank() ? name : checks.text("displayName", displayName, 200);
         checks.required("role", role);
-        credentials.checkNewPassword(checks, "password", password);
+        credentials.checkNewPassword(checks, "password", password, name);
         checks.throwIfAny();
         boolean taken = jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("select count(s) from StaffUserEntity s where s.username = :u", Long.class)

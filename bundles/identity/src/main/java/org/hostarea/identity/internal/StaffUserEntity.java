@@ -11,7 +11,7 @@ import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
-import org.hostarea.identity.StaffRole;
+import org.hostarea.core.access.StaffRole;
 import org.hostarea.identity.StaffUser;
 
 /** A staff user (times are epoch milliseconds). {@code username} is stored lower-cased and is unique. */
@@ -79,7 +79,7 @@ public class StaffUserEntity implements LoginSubject {
     }
 
     @Override
-    public org.hostarea.identity.Subject subject(String sessionId) {
-        return org.hostarea.identity.Subject.staff(id, role, sessionId);
+    public org.hostarea.core.access.Subject subject(String sessionId) {
+        return org.hostarea.core.access.Subject.staff(id, role, sessionId);
     }
 }

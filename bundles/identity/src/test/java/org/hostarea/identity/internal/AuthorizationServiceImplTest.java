@@ -8,11 +8,11 @@ import java.util.Set;
 
 import org.hostarea.core.ForbiddenException;
 import org.hostarea.core.UnauthenticatedException;
-import org.hostarea.identity.Permission;
-import org.hostarea.identity.StaffRole;
-import org.hostarea.identity.Subject;
-import org.hostarea.identity.SubjectType;
-import org.hostarea.identity.access.RouteAccess;
+import org.hostarea.core.access.Permission;
+import org.hostarea.core.access.StaffRole;
+import org.hostarea.core.access.Subject;
+import org.hostarea.core.access.SubjectType;
+import org.hostarea.core.access.RouteAccess;
 import org.junit.jupiter.api.Test;
 
 class AuthorizationServiceImplTest {

@@ -16,8 +16,8 @@ import org.hostarea.core.ValidationException;
 import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.core.rest.Public;
 import org.hostarea.identity.AuthenticationService;
-import org.hostarea.identity.access.Callers;
-import org.hostarea.identity.access.StaffRoute;
+import org.hostarea.core.access.Callers;
+import org.hostarea.core.access.StaffRoute;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -56,7 +56,7 @@ public class AdminAuthResource {
     @Path("logout")
     @StaffRoute
     public Response logout(@Context SecurityContext security) {
-        authentication.endSession(Callers.subject(security).sessionId());
+        authentication.logout(Callers.subject(security));
         return Response.noContent().build();
     }
 }

@@ -9,15 +9,18 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.hostarea.core.ValidationException;
 import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
+import org.hostarea.identity.CredentialService;
 import org.hostarea.identity.NewAccount;
-import org.hostarea.identity.StaffRole;
-import org.hostarea.identity.access.StaffRoute;
+import org.hostarea.core.access.StaffRole;
+import org.hostarea.core.access.Callers;
+import org.hostarea.core.access.StaffRoute;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,19 +38,47 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class AdminCustomerResource {
 
     private final AccountService accounts;
+    private final CredentialService credentials;
 
-    @Activate
-    public AdminCustomerResource(@Reference AccountService accounts) {
-        this.accounts = accounts;
+    /**
+     * What staff enter to open an account. No password: staff never set one; the customer chooses the
+     * first one through the reset link ({@code POST .../{id}/password-reset}).
+     */
+    public record CreateCustomer(String ownerName, String email, String language) {
     }
 
-    /** {@code {"ownerName", "email", "language"?, "password"?}} → 201 with the new account. */
+    @Activate
+    public AdminCustomerResource(@Reference AccountService accounts, @Reference CredentialService credentials) {
+        this.accounts = accounts;
+        this.credentials = credentials;
+    }
+
+    /** {@code {"ownerName", "email", "language"?}} → 201 with the new account (it has no password yet). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @StaffRoute({StaffRole.SUPPORT})
-    public Response create(NewAccount request, @Context UriInfo uri) {
-        Account account = accounts.create(ValidationException.requireBody(request));
+    public Response create(CreateCustomer request, @Context UriInfo uri) {
+        CreateCustomer body = ValidationException.requireBody(request);
+        Account account = accounts.create(new NewAccount(body.ownerName(), body.email(), body.language(), null));
         return Response.created(uri.getAbsolutePathBuilder().path(account.id()).build()).entity(account).build();
+    }
+
+    /** Mails the owner a link to choose a (first or new) password; staff never see it (202). */
+    @POST
+    @Path("{id}/password-reset")
+    @StaffRoute({StaffRole.SUPPORT})
+    public Response startReset(@PathParam("id") String id, @Context SecurityContext security) {
+        credentials.requestResetFor(id, Callers.subject(security));
+        return Response.accepted().build();
+    }
+
+    /** Lifts a brute-force lockout of the account (204). */
+    @POST
+    @Path("{id}/unlock")
+    @StaffRoute({StaffRole.SUPPORT})
+    public Response unlock(@PathParam("id") String id, @Context SecurityContext security) {
+        credentials.unlock(id, Callers.subject(security));
+        return Response.noContent().build();
     }
 
     @GET

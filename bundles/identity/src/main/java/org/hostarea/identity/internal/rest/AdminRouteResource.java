@@ -6,9 +6,9 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.hostarea.core.rest.HostareaApi;
-import org.hostarea.identity.access.RouteInventory;
-import org.hostarea.identity.access.RouteReport;
-import org.hostarea.identity.access.StaffRoute;
+import org.hostarea.core.access.RouteInventory;
+import org.hostarea.core.access.RouteReport;
+import org.hostarea.core.access.StaffRoute;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -1,5 +1,7 @@
 package org.hostarea.identity.internal.rest;
 
+import java.util.Map;
+
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.HeaderParam;
@@ -17,9 +19,10 @@ import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.core.rest.Public;
 import org.hostarea.identity.AccountService;
 import org.hostarea.identity.AuthenticationService;
+import org.hostarea.identity.CredentialService;
 import org.hostarea.identity.IssuedToken;
-import org.hostarea.identity.access.Callers;
-import org.hostarea.identity.access.Authenticated;
+import org.hostarea.core.access.Callers;
+import org.hostarea.core.access.Authenticated;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,11 +41,14 @@ public class AuthResource {
 
     private final AuthenticationService authentication;
     private final AccountService accounts;
+    private final CredentialService credentials;
 
     @Activate
-    public AuthResource(@Reference AuthenticationService authentication, @Reference AccountService accounts) {
+    public AuthResource(@Reference AuthenticationService authentication, @Reference AccountService accounts,
+            @Reference CredentialService credentials) {
         this.authentication = authentication;
         this.accounts = accounts;
+        this.credentials = credentials;
     }
 
     /** Customer number or owner email, and the password. Any mismatch: 401 {@code invalid-credentials}. */
@@ -57,12 +63,52 @@ public class AuthResource {
         return TokenResponse.customer(issued, accounts.get(issued.subject().accountId()).customerNumber());
     }
 
+    /**
+     * {@code {"login"}}: customer number or owner email. Always 202 with the same body, whether or not the
+     * account exists; if it does, the owner gets a single-use link by email.
+     */
+    @POST
+    @Path("password-reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Public
+    public Response requestReset(ResetRequest request, @Context HttpServletRequest http,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        credentials.requestReset(ValidationException.requireBody(request).login(), Requests.client(http, userAgent));
+        return Response.accepted(Map.of("message", "If the account exists, a link to choose a new password has been sent "
+                + "to its owner's email address.")).build();
+    }
+
+    /** {@code {"token", "password"}}: the token of the mailed link and the new password (204). */
+    @POST
+    @Path("password-reset/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Public
+    public Response confirmReset(ResetConfirmation request, @Context HttpServletRequest http,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        ResetConfirmation body = ValidationException.requireBody(request);
+        credentials.confirmReset(body.token(), body.password(), Requests.client(http, userAgent));
+        return Response.noContent().build();
+    }
+
+    /** {@code POST /api/v1/auth/password-reset}. */
+    public record ResetRequest(String login) {
+    }
+
+    /** {@code POST /api/v1/auth/password-reset/confirm}. */
+    public record ResetConfirmation(String token, String password) {
+
+        @Override
+        public String toString() {
+            return "ResetConfirmation";
+        }
+    }
+
     /** Ends the caller's session; the token is dead from now on. */
     @POST
     @Path("logout")
     @Authenticated
     public Response logout(@Context SecurityContext security) {
-        authentication.endSession(Callers.subject(security).sessionId());
+        authentication.logout(Callers.subject(security));
         return Response.noContent().build();
     }
 }

@@ -15,12 +15,12 @@ import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
 
 import org.hostarea.core.rest.Public;
-import org.hostarea.identity.Permission;
-import org.hostarea.identity.StaffRole;
-import org.hostarea.identity.access.Authenticated;
-import org.hostarea.identity.access.CustomerRoute;
-import org.hostarea.identity.access.RouteAccess;
-import org.hostarea.identity.access.StaffRoute;
+import org.hostarea.core.access.Permission;
+import org.hostarea.core.access.StaffRole;
+import org.hostarea.core.access.Authenticated;
+import org.hostarea.core.access.CustomerRoute;
+import org.hostarea.core.access.RouteAccess;
+import org.hostarea.core.access.StaffRoute;
 
 /**
  * Reads route access declarations. The route guard and the route inventory both use this one reading,

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.hostarea.core.rest.HostareaApi;
-import org.hostarea.identity.access.Route;
-import org.hostarea.identity.access.RouteInventory;
-import org.hostarea.identity.access.RouteReport;
+import org.hostarea.core.access.Route;
+import org.hostarea.core.access.RouteInventory;
+import org.hostarea.core.access.RouteReport;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceObjects;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.hostarea.identity.IssuedToken;
-import org.hostarea.identity.Subject;
+import org.hostarea.core.access.Subject;
 
 /**
  * The answer to a login. {@code scope} says what the token may act on.

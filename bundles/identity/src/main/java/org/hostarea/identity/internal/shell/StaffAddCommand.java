@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.hostarea.core.ValidationException;
-import org.hostarea.identity.StaffRole;
+import org.hostarea.core.access.StaffRole;
 import org.hostarea.identity.StaffService;
 import org.hostarea.identity.StaffUser;
 

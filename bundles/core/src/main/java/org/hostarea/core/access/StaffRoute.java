@@ -1,4 +1,4 @@
-package org.hostarea.identity.access;
+package org.hostarea.core.access;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.hostarea.identity.StaffRole;
+import org.hostarea.core.access.StaffRole;
 
 /**
  * Declares a staff route (under {@code /api/v1/admin}): the caller must be staff with one of the listed

@@ -1,4 +1,4 @@
-package org.hostarea.identity.access;
+package org.hostarea.core.access;
 
 import org.osgi.annotation.versioning.ProviderType;
 

@@ -1,4 +1,4 @@
-package org.hostarea.identity;
+package org.hostarea.core.access;
 
 import java.util.EnumSet;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.hostarea.identity;
+package org.hostarea.core.access;
 
 /** The kind of caller a session belongs to. Customer and staff sessions never cross namespaces. */
 public enum SubjectType {

@@ -1,4 +1,4 @@
-package org.hostarea.identity;
+package org.hostarea.core.access;
 
 /**
  * What a customer-side subject may do on an account. The account holder has every permission; an

@@ -1,6 +1,6 @@
-package org.hostarea.identity;
+package org.hostarea.core.access;
 
-import org.hostarea.identity.access.RouteAccess;
+import org.hostarea.core.access.RouteAccess;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**

@@ -1,4 +1,4 @@
-package org.hostarea.identity.access;
+package org.hostarea.core.access;
 
 /**
  * One route of the application as the route inventory sees it.

@@ -1,4 +1,4 @@
-package org.hostarea.identity.access;
+package org.hostarea.core.access;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.hostarea.identity.Permission;
+import org.hostarea.core.access.Permission;
 
 /**
  * Declares a customer-side route: the caller must be a customer-side subject holding every listed

@@ -1,11 +1,11 @@
-package org.hostarea.identity.access;
+package org.hostarea.core.access;
 
 import java.security.Principal;
 
 import javax.ws.rs.core.SecurityContext;
 
 import org.hostarea.core.UnauthenticatedException;
-import org.hostarea.identity.Subject;
+import org.hostarea.core.access.Subject;
 
 /**
  * The route guard puts the authenticated {@link Subject} into the request's {@link SecurityContext};

@@ -1,11 +1,11 @@
-package org.hostarea.identity.access;
+package org.hostarea.core.access;
 
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-import org.hostarea.identity.Permission;
-import org.hostarea.identity.StaffRole;
+import org.hostarea.core.access.Permission;
+import org.hostarea.core.access.StaffRole;
 
 /**
  * The access declaration of one route, read from its annotations.

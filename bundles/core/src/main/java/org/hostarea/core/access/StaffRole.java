@@ -1,4 +1,4 @@
-package org.hostarea.identity;
+package org.hostarea.core.access;
 
 /** The provider's staff roles. ADMIN may do everything any staff route allows. */
 public enum StaffRole {

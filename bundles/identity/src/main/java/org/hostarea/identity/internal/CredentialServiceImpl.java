@@ -1,0 +1,199 @@
+package org.hostarea.identity.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.hostarea.core.FieldChecks;
+import org.hostarea.core.NotFoundException;
+import org.hostarea.core.ValidationException;
+import org.hostarea.identity.AccountStatus;
+import org.hostarea.core.access.AuthorizationService;
+import org.hostarea.identity.ClientInfo;
+import org.hostarea.identity.CredentialService;
+import org.hostarea.core.access.Subject;
+import org.hostarea.core.access.SubjectType;
+import org.hostarea.notifications.NotificationService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * Password reset and change. A reset link carries 256 random bits, is stored as a hash, expires and works
+ * once; the request answers alike for unknown logins (same work: a token is made and hashed either way)
+ * and mails at most a few links per account and hour. Setting a password ends the account's sessions
+ * (all of them after a reset, all others after a change) and tells the owner by email, in the same
+ * transaction as the change. Hashing happens before the transaction.
+ */
+@Component(service = CredentialService.class, configurationPid = IdentityConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class CredentialServiceImpl implements CredentialService {
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final Credentials credentials;
+    private final LoginThrottle throttle;
+    private final SecurityLog securityLog;
+    private final NotificationService notifications;
+    private final AuthorizationService authorization;
+    private final Tokens tokens = new Tokens(new SecureRandom());
+    private volatile Duration tokenLifetime;
+    private volatile String linkTemplate;
+    private volatile int maxPerHour;
+
+    @Activate
+    public CredentialServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Credentials credentials,
+            @Reference LoginThrottle throttle, @Reference SecurityLog securityLog, @Reference NotificationService notifications,
+            @Reference AuthorizationService authorization, IdentityConfiguration config) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.credentials = credentials;
+        this.throttle = throttle;
+        this.securityLog = securityLog;
+        this.notifications = notifications;
+        this.authorization = authorization;
+        configure(config);
+    }
+
+    @Modified
+    void configure(IdentityConfiguration config) {
+        this.tokenLifetime = Duration.ofMinutes(config.reset_tokenMinutes());
+        this.linkTemplate = config.reset_linkTemplate();
+        this.maxPerHour = config.reset_maxPerHour();
+    }
+
+    @Override
+    public void requestReset(String login, ClientInfo client) {
+        FieldChecks checks = new FieldChecks();
+        String key = checks.text("login", login, 254);
+        checks.throwIfAny();
+        String token = tokens.newToken();
+        String tokenHash = Tokens.hash(token);
+        jpa.tx(TransactionType.Required, em -> Accounts.byLogin(em, key)
+                .filter(account -> account.status() == AccountStatus.ACTIVE)
+                .ifPresent(account -> issue(em, account, token, tokenHash, "login:" + key, client.remoteAddress())));
+    }
+
+    @Override
+    public void requestResetFor(String accountId, Subject staff) {
+        String token = tokens.newToken();
+        String tokenHash = Tokens.hash(token);
+        boolean found = jpa.txExpr(TransactionType.Required, em -> {
+            AccountEntity account = accountId == null ? null : em.find(AccountEntity.class, accountId);
+            if (account == null) {
+                return false;
+            }
+            issue(em, account, token, tokenHash, AuthenticationServiceImpl.throttleKey(SubjectType.STAFF, staff.id()), null);
+            return true;
+        });
+        if (!found) {
+            throw new NotFoundException("account-not-found", "There is no such account.");
+        }
+    }
+
+    /** Stores a link and mails it, unless the account already got its share of links this hour. */
+    private void issue(EntityManager em, AccountEntity account, String token, String tokenHash, String actor, String remote) {
+        Instant now = clock.instant();
+        long recent = em.createQuery("select count(r) from PasswordResetEntity r where r.accountId = :a and r.createdAt > :since",
+                Long.class).setParameter("a", account.id()).setParameter("since", now.minus(Duration.ofHours(1)).toEpochMilli())
+                .getSingleResult();
+        if (recent >= maxPerHour) {
+            securityLog.record(em, "RESET_SUPPRESSED", account.id(), actor, remote, "more than " + maxPerHour + " links in an hour");
+            return;
+        }
+        em.persist(new PasswordResetEntity(UUID.randomUUID().toString(), tokenHash, account.id(), now, now.plus(tokenLifetime)));
+        securityLog.record(em, "RESET_REQUESTED", account.id(), actor, remote, null);
+        notifications.send(AccountMails.to(account, AccountMails.PASSWORD_RESET, Map.of(
+                "link", linkTemplate.replace("{token}", token), "minutes", tokenLifetime.toMinutes())));
+    }
+
+    @Override
+    public void confirmReset(String token, String newPassword, ClientInfo client) {
+        Instant now = clock.instant();
+        String tokenHash = Tokens.wellFormed(token) ? Tokens.hash(token) : null;
+        Optional<AccountEntity> account = tokenHash == null ? Optional.empty() : jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("select r from PasswordResetEntity r where r.tokenHash = :h", PasswordResetEntity.class)
+                .setParameter("h", tokenHash).getResultStream().findFirst()
+                .filter(reset -> reset.usable(now))
+                .map(reset -> em.find(AccountEntity.class, reset.accountId()))
+                .filter(found -> found != null && found.status() == AccountStatus.ACTIVE));
+        if (account.isEmpty()) {
+            throw invalidToken();
+        }
+        String hash = newHash(newPassword, account.get());
+        boolean done = jpa.txExpr(TransactionType.Required, em -> {
+            int used = em.createQuery("update PasswordResetEntity r set r.usedAt = :now where r.tokenHash = :h and r.usedAt is null")
+                    .setParameter("now", now.toEpochMilli()).setParameter("h", tokenHash).executeUpdate();
+            if (used != 1) {
+                return false; // used by a parallel request a moment ago
+            }
+            setPassword(em, account.get().id(), hash, null, "PASSWORD_RESET", "account:" + account.get().id(),
+                    client.remoteAddress());
+            return true;
+        });
+        if (!done) {
+            throw invalidToken();
+        }
+        throttle.unlock(AuthenticationServiceImpl.throttleKey(SubjectType.CUSTOMER, account.get().id()));
+    }
+
+    @Override
+    public void change(Subject subject, String currentPassword, String newPassword, ClientInfo client) {
+        String accountId = authorization.requireAccount(subject);
+        AccountEntity account = jpa.txExpr(TransactionType.Supports, em -> em.find(AccountEntity.class, accountId));
+        if (currentPassword == null || currentPassword.length() > Credentials.MAX_INPUT
+                || !credentials.verify(currentPassword, account.passwordHash())) {
+            securityLog.record("PASSWORD_CHANGE_REFUSED", accountId, "account:" + accountId, client.remoteAddress(),
+                    "wrong current password");
+            throw ValidationException.of("currentPassword", "is not the current password");
+        }
+        String hash = newHash(newPassword, account);
+        jpa.tx(TransactionType.Required, em -> setPassword(em, accountId, hash, subject.sessionId(), "PASSWORD_CHANGED",
+                "account:" + accountId, client.remoteAddress()));
+    }
+
+    @Override
+    public void unlock(String accountId, Subject staff) {
+        boolean exists = jpa.txExpr(TransactionType.Supports, em -> accountId != null && em.find(AccountEntity.class, accountId) != null);
+        if (!exists) {
+            throw new NotFoundException("account-not-found", "There is no such account.");
+        }
+        throttle.unlock(AuthenticationServiceImpl.throttleKey(SubjectType.CUSTOMER, accountId));
+        securityLog.record("UNLOCKED", accountId, AuthenticationServiceImpl.throttleKey(SubjectType.STAFF, staff.id()), null, null);
+    }
+
+    private String newHash(String password, AccountEntity account) {
+        FieldChecks checks = new FieldChecks();
+        credentials.checkNewPassword(checks, "newPassword", password, account.email(), account.customerNumber());
+        checks.throwIfAny();
+        return credentials.hash(password);
+    }
+
+    /** Sets the hash, ends the account's sessions but {@code keepSessionId}, logs it and tells the owner. */
+    private void setPassword(EntityManager em, String accountId, String hash, String keepSessionId, String event,
+            String actor, String remote) {
+        AccountEntity account = em.find(AccountEntity.class, accountId);
+        account.passwordHash(hash);
+        em.createQuery("delete from SessionEntity s where s.subjectId = :id and s.id <> :keep")
+                .setParameter("id", accountId).setParameter("keep", keepSessionId == null ? "" : keepSessionId).executeUpdate();
+        securityLog.record(em, event, accountId, actor, remote, null);
+        notifications.send(AccountMails.to(account, AccountMails.PASSWORD_CHANGED, Map.of()));
+    }
+
+    private static ValidationException invalidToken() {
+        return new ValidationException("reset-token-invalid", "The link is unknown, used or expired; ask for a new one.",
+                java.util.List.of(new org.hostarea.core.FieldError("token", "is unknown, used or expired")));
+    }
+}
