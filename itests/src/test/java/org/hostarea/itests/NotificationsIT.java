@@ -296,7 +296,7 @@ public class NotificationsIT extends HostareaTestSupport {
     }
 
     @Test
-    public void badMessagesAreRefusedAndStoreNothing() {
+    public void badMessagesAreRefusedAndStoreNothing() throws Exception {
         long before = count(outbox, "SELECT COUNT(*) FROM HA_MESSAGE");
         Map<String, Object> crlf = message(null, "en", "ana@example.org\r\nBcc: victim@example.org", Map.of("name", "x"));
         assertProblem(http.post("/api/v1/admin/messages", Http.json(crlf), adminToken()), 400, "validation");
@@ -309,10 +309,22 @@ public class NotificationsIT extends HostareaTestSupport {
         assertProblem(http.post("/api/v1/admin/messages", Http.json(badLanguage), adminToken()), 400, "validation");
         Map<String, Object> category = message(uniqueId(), "en", null, Map.of("name", "x", "subject", "y", "body", "z"));
         category.put("category", "INVOICES");
-        Http.Reply noResolver = http.post("/api/v1/admin/messages", Http.json(category), adminToken());
-        assertProblem(noResolver, 503, "plugin-missing");
-        assertTrue(noResolver.header("Retry-After") != null);
+        assertProblem(http.post("/api/v1/admin/messages", Http.json(category), adminToken()), 400, "validation"); // nobody subscribed
+        String admin = adminToken();
+        org.osgi.framework.Bundle contacts = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "org.hostarea.contacts".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        contacts.stop(); // the bundle that resolves categories to recipients goes away
+        try {
+            Http.Reply noResolver = await("no resolver").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> http.post("/api/v1/admin/messages", Http.json(category), admin), r -> r.status() == 503);
+            assertProblem(noResolver, 503, "plugin-missing");
+            assertTrue(noResolver.header("Retry-After") != null);
+        } finally {
+            contacts.start();
+        }
         assertEquals("nothing stored", before, count(outbox, "SELECT COUNT(*) FROM HA_MESSAGE"));
+        await("contacts back").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> http.get("/api/v1/me/contacts", null).status() == 401);
     }
 
     @Test

@@ -47,7 +47,7 @@ public class PlatformIT extends HostareaTestSupport {
             }
         }
         assertTrue(found.toString(), found.containsAll(List.of("org.hostarea.core", "org.hostarea.identity",
-                "org.hostarea.notifications")));
+                "org.hostarea.notifications", "org.hostarea.contacts")));
         assertTrue(String.join("\n", problems), problems.isEmpty());
     }
 

@@ -72,7 +72,11 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "GET /api/v1/me", "POST /api/v1/admin/auth/login", "POST /api/v1/admin/customers",
                 "GET /api/v1/admin/customers/{id}", "GET /api/v1/admin/routes", "GET /api/v1/me/messages",
                 "GET /api/v1/me/messages/{id}", "POST /api/v1/admin/messages", "GET /api/v1/admin/messages",
-                "GET /api/v1/admin/messages/{id}", "POST /api/v1/admin/messages/{id}/retry"}) {
+                "GET /api/v1/admin/messages/{id}", "POST /api/v1/admin/messages/{id}/retry", "POST /api/v1/auth/password-reset",
+                "POST /api/v1/auth/password-reset/confirm", "PUT /api/v1/me/password", "GET /api/v1/me/sessions",
+                "DELETE /api/v1/me/sessions/{id}", "GET /api/v1/admin/security-events", "GET /api/v1/me/profile",
+                "PUT /api/v1/me/profile", "GET /api/v1/me/contacts", "POST /api/v1/me/contacts", "DELETE /api/v1/me/contacts/{id}",
+                "POST /api/v1/contacts/verify"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));

@@ -1,5 +1,7 @@
 package org.hostarea.identity.internal;
 
+import org.hostarea.core.SecretTokens;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +56,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     private final LoginThrottle throttle;
     private final SecurityLog securityLog;
     private final NotificationService notifications;
-    private final Tokens tokens = new Tokens(new SecureRandom());
+    private final SecretTokens tokens = new SecretTokens(new SecureRandom());
     private volatile Duration idleTimeout;
     private volatile Duration absoluteTimeout;
     private volatile Duration touchInterval;
@@ -190,10 +192,10 @@ public class AuthenticationServiceImpl implements AuthenticationService {
 
     @Override
     public Optional<Subject> authenticate(String token) {
-        if (!Tokens.wellFormed(token)) {
+        if (!SecretTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        String tokenHash = Tokens.hash(token);
+        String tokenHash = SecretTokens.hash(token);
         Lookup lookup = jpa.txExpr(TransactionType.Supports, em -> {
             SessionEntity session = em.createQuery("select s from SessionEntity s where s.tokenHash = :h", SessionEntity.class)
                     .setParameter("h", tokenHash).getResultStream().findFirst().orElse(null);
@@ -260,7 +262,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         String token = tokens.newToken();
         Instant expiresAt = now.plus(absoluteTimeout);
         Instant idleExpiresAt = min(now.plus(idleTimeout), expiresAt);
-        SessionEntity session = new SessionEntity(UUID.randomUUID().toString(), Tokens.hash(token), type, subject.id(), now,
+        SessionEntity session = new SessionEntity(UUID.randomUUID().toString(), SecretTokens.hash(token), type, subject.id(), now,
                 expiresAt, truncate(client.remoteAddress(), 64), truncate(client.userAgent(), 255));
         em.persist(session);
         return new IssuedToken(token, expiresAt, idleExpiresAt, subject.subject(session.id()));

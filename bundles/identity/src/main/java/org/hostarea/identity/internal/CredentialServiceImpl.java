@@ -1,5 +1,7 @@
 package org.hostarea.identity.internal;
 
+import org.hostarea.core.SecretTokens;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +49,7 @@ public class CredentialServiceImpl implements CredentialService {
     private final SecurityLog securityLog;
     private final NotificationService notifications;
     private final AuthorizationService authorization;
-    private final Tokens tokens = new Tokens(new SecureRandom());
+    private final SecretTokens tokens = new SecretTokens(new SecureRandom());
     private volatile Duration tokenLifetime;
     private volatile String linkTemplate;
     private volatile int maxPerHour;
@@ -80,7 +82,7 @@ public class CredentialServiceImpl implements CredentialService {
         String key = checks.text("login", login, 254);
         checks.throwIfAny();
         String token = tokens.newToken();
-        String tokenHash = Tokens.hash(token);
+        String tokenHash = SecretTokens.hash(token);
         jpa.tx(TransactionType.Required, em -> Accounts.byLogin(em, key)
                 .filter(account -> account.status() == AccountStatus.ACTIVE)
                 .ifPresent(account -> issue(em, account, token, tokenHash, "login:" + key, client.remoteAddress())));
@@ -89,7 +91,7 @@ public class CredentialServiceImpl implements CredentialService {
     @Override
     public void requestResetFor(String accountId, Subject staff) {
         String token = tokens.newToken();
-        String tokenHash = Tokens.hash(token);
+        String tokenHash = SecretTokens.hash(token);
         boolean found = jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity account = accountId == null ? null : em.find(AccountEntity.class, accountId);
             if (account == null) {
@@ -122,7 +124,7 @@ public class CredentialServiceImpl implements CredentialService {
     @Override
     public void confirmReset(String token, String newPassword, ClientInfo client) {
         Instant now = clock.instant();
-        String tokenHash = Tokens.wellFormed(token) ? Tokens.hash(token) : null;
+        String tokenHash = SecretTokens.wellFormed(token) ? SecretTokens.hash(token) : null;
         Optional<AccountEntity> account = tokenHash == null ? Optional.empty() : jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("select r from PasswordResetEntity r where r.tokenHash = :h", PasswordResetEntity.class)
                 .setParameter("h", tokenHash).getResultStream().findFirst()

@@ -1,4 +1,4 @@
-package org.hostarea.identity.internal;
+package org.hostarea.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,16 +12,16 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-class TokensTest {
+class SecretTokensTest {
 
-    private final Tokens tokens = new Tokens(new SecureRandom());
+    private final SecretTokens tokens = new SecretTokens(new SecureRandom());
 
     @Test
     void tokensCarry256RandomBits() {
         String token = tokens.newToken();
         assertEquals(43, token.length());
         assertEquals(32, Base64.getUrlDecoder().decode(token).length);
-        assertTrue(Tokens.wellFormed(token));
+        assertTrue(SecretTokens.wellFormed(token));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             assertTrue(seen.add(tokens.newToken()));
@@ -31,18 +31,18 @@ class TokensTest {
     @Test
     void onlyTheHashIsStored() {
         String token = tokens.newToken();
-        String hash = Tokens.hash(token);
+        String hash = SecretTokens.hash(token);
         assertTrue(hash.matches("[0-9a-f]{64}"), hash);
-        assertEquals(hash, Tokens.hash(token));
-        assertNotEquals(hash, Tokens.hash(tokens.newToken()));
+        assertEquals(hash, SecretTokens.hash(token));
+        assertNotEquals(hash, SecretTokens.hash(tokens.newToken()));
         assertFalse(hash.contains(token));
     }
 
     @Test
     void malformedTokensAreRecognisedWithoutLookup() {
-        assertFalse(Tokens.wellFormed(null));
-        assertFalse(Tokens.wellFormed("short"));
-        assertFalse(Tokens.wellFormed("A".repeat(42) + "="));
-        assertFalse(Tokens.wellFormed("' OR 1=1 --" + "A".repeat(32)));
+        assertFalse(SecretTokens.wellFormed(null));
+        assertFalse(SecretTokens.wellFormed("short"));
+        assertFalse(SecretTokens.wellFormed("A".repeat(42) + "="));
+        assertFalse(SecretTokens.wellFormed("' OR 1=1 --" + "A".repeat(32)));
     }
 }

@@ -1,0 +1,330 @@
+package org.hostarea.contacts.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.hostarea.contacts.Contact;
+import org.hostarea.contacts.ContactInput;
+import org.hostarea.contacts.ContactRole;
+import org.hostarea.contacts.ContactService;
+import org.hostarea.contacts.EmailCategory;
+import org.hostarea.contacts.Profile;
+import org.hostarea.contacts.ProfileChange;
+import org.hostarea.contacts.ProfileUpdate;
+import org.hostarea.core.ConflictException;
+import org.hostarea.core.FieldChecks;
+import org.hostarea.core.FieldError;
+import org.hostarea.core.NotFoundException;
+import org.hostarea.core.SecretTokens;
+import org.hostarea.core.ValidationException;
+import org.hostarea.identity.AccountService;
+import org.hostarea.notifications.NotificationService;
+import org.hostarea.notifications.OutgoingMessage;
+import org.hostarea.notifications.spi.RecipientResolver;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Master data and contacts. Role limits hold under concurrency because every contact change first takes
+ * a write lock on the account's profile row. A new or changed email address gets a single-use
+ * verification link; until it is confirmed the contact receives nothing else. As the notifications'
+ * {@link RecipientResolver}, it answers "category X of account A" with the verified contacts subscribed
+ * to X, plus the role that stands for it by default (INVOICES: the billing contact; PRODUCTS: the
+ * technical one).
+ */
+@Component(service = {ContactService.class, RecipientResolver.class}, configurationPid = ContactsConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ContactsConfiguration.class)
+public class ContactServiceImpl implements ContactService, RecipientResolver {
+
+    static final String VERIFY_TEMPLATE = "contacts.verify-email";
+    private static final Map<EmailCategory, ContactRole> DEFAULT_ROLE = Map.of(EmailCategory.INVOICES, ContactRole.BILLING,
+            EmailCategory.PRODUCTS, ContactRole.TECHNICAL);
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final NotificationService notifications;
+    private final AccountService accounts;
+    private final SecretTokens tokens = new SecretTokens(new SecureRandom());
+    private volatile String linkTemplate;
+    private volatile Duration tokenLifetime;
+
+    @Activate
+    public ContactServiceImpl(@Reference(target = "(osgi.unit.name=contacts)") JpaTemplate jpa,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference NotificationService notifications,
+            @Reference AccountService accounts, ContactsConfiguration config) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.notifications = notifications;
+        this.accounts = accounts;
+        configure(config);
+    }
+
+    @Modified
+    void configure(ContactsConfiguration config) {
+        this.linkTemplate = config.verify_linkTemplate();
+        this.tokenLifetime = Duration.ofHours(config.verify_tokenHours());
+    }
+
+    @Override
+    public Profile profile(String accountId) {
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(ProfileEntity.class, accountId))
+                .orElseGet(() -> new ProfileEntity(accountId)).toDto());
+    }
+
+    @Override
+    public Profile updateProfile(String accountId, ProfileUpdate update, String actor) {
+        ProfileUpdate clean = validate(ValidationException.requireBody(update));
+        ensureProfile(accountId);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ProfileEntity profile = em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            Map<String, String> before = profile.fields();
+            Instant now = clock.instant();
+            profile.replace(clean, now);
+            profile.fields().forEach((field, value) -> {
+                if (!Objects.equals(before.get(field), value)) {
+                    em.persist(new ProfileChangeEntity(UUID.randomUUID().toString(), accountId, field, before.get(field), value,
+                            actor, now));
+                }
+            });
+            return profile.toDto();
+        });
+    }
+
+    @Override
+    public List<ProfileChange> profileChanges(String accountId) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select c from ProfileChangeEntity c where c.accountId = :a"
+                + " order by c.changedAt desc, c.id", ProfileChangeEntity.class).setParameter("a", accountId).setMaxResults(500)
+                .getResultStream().map(ProfileChangeEntity::toDto).toList());
+    }
+
+    @Override
+    public List<Contact> contacts(String accountId) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select c from ContactEntity c where c.accountId = :a"
+                + " order by c.createdAt, c.id", ContactEntity.class).setParameter("a", accountId)
+                .getResultStream().map(ContactEntity::toDto).toList());
+    }
+
+    @Override
+    public Contact contact(String accountId, String contactId) {
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(find(em, accountId, contactId)).map(ContactEntity::toDto))
+                .orElseThrow(ContactServiceImpl::notFound);
+    }
+
+    @Override
+    public Contact add(String accountId, ContactInput input) {
+        ContactInput clean = validate(ValidationException.requireBody(input));
+        ensureProfile(accountId);
+        String language = accounts.get(accountId).language();
+        Contact added = jpa.txExpr(TransactionType.Required, em -> {
+            em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            if (clean.role() != null && roleCount(em, accountId, clean.role(), null) >= clean.role().limit()) {
+                return null;
+            }
+            ContactEntity contact = new ContactEntity(UUID.randomUUID().toString(), accountId, clock.instant());
+            contact.set(clean.name(), clean.email(), clean.phone(), clean.role(), clean.categories());
+            em.persist(contact);
+            sendVerification(em, contact, language);
+            return contact.toDto();
+        });
+        if (added == null) {
+            throw roleLimit(clean.role());
+        }
+        return added;
+    }
+
+    @Override
+    public Contact update(String accountId, String contactId, ContactInput input) {
+        ContactInput clean = validate(ValidationException.requireBody(input));
+        String language = accounts.get(accountId).language();
+        Optional<Contact> updated = jpa.txExpr(TransactionType.Required, em -> {
+            em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            ContactEntity contact = find(em, accountId, contactId);
+            if (contact == null) {
+                return null;
+            }
+            if (clean.role() != null && clean.role() != contact.role()
+                    && roleCount(em, accountId, clean.role(), contactId) >= clean.role().limit()) {
+                return Optional.<Contact>empty();
+            }
+            if (contact.set(clean.name(), clean.email(), clean.phone(), clean.role(), clean.categories())) {
+                sendVerification(em, contact, language);
+            }
+            return Optional.of(contact.toDto());
+        });
+        if (updated == null) {
+            throw notFound();
+        }
+        return updated.orElseThrow(() -> roleLimit(clean.role()));
+    }
+
+    @Override
+    public void remove(String accountId, String contactId) {
+        int removed = jpa.txExpr(TransactionType.Required, em -> em
+                .createQuery("delete from ContactEntity c where c.id = :id and c.accountId = :a")
+                .setParameter("id", contactId).setParameter("a", accountId).executeUpdate());
+        if (removed == 0) {
+            throw notFound();
+        }
+    }
+
+    @Override
+    public void verify(String token) {
+        Instant now = clock.instant();
+        String tokenHash = SecretTokens.wellFormed(token) ? SecretTokens.hash(token) : null;
+        boolean verified = tokenHash != null && jpa.txExpr(TransactionType.Required, em -> {
+            VerificationEntity link = em.createQuery("select v from VerificationEntity v where v.tokenHash = :h", VerificationEntity.class)
+                    .setParameter("h", tokenHash).getResultStream().findFirst().orElse(null);
+            if (link == null || !link.usable(now)) {
+                return false;
+            }
+            ContactEntity contact = em.find(ContactEntity.class, link.contactId());
+            if (contact == null || !contact.email().equalsIgnoreCase(link.email())) {
+                return false; // removed, or its address changed since the link was sent
+            }
+            int used = em.createQuery("update VerificationEntity v set v.usedAt = :now where v.tokenHash = :h and v.usedAt is null")
+                    .setParameter("now", now.toEpochMilli()).setParameter("h", tokenHash).executeUpdate();
+            if (used == 1) {
+                contact.verified();
+            }
+            return used == 1;
+        });
+        if (!verified) {
+            throw new ValidationException("verification-token-invalid", "The link is unknown, used or expired.",
+                    List.of(new FieldError("token", "is unknown, used or expired")));
+        }
+    }
+
+    @Override
+    public Set<String> recipients(String accountId, String category) {
+        EmailCategory wanted = EmailCategory.valueOf(category);
+        ContactRole byDefault = DEFAULT_ROLE.get(wanted);
+        Set<String> recipients = new LinkedHashSet<>();
+        for (Contact contact : contacts(accountId)) {
+            if (contact.verified() && (contact.categories().contains(wanted) || (byDefault != null && contact.role() == byDefault))) {
+                recipients.add(contact.email());
+            }
+        }
+        return recipients;
+    }
+
+    private void sendVerification(EntityManager em, ContactEntity contact, String language) {
+        String token = tokens.newToken();
+        em.persist(new VerificationEntity(UUID.randomUUID().toString(), SecretTokens.hash(token), contact.id(), contact.email(),
+                clock.instant().plus(tokenLifetime)));
+        notifications.send(OutgoingMessage.email(VERIFY_TEMPLATE, contact.accountId(), language, List.of(contact.email()),
+                Map.of("name", contact.name(), "link", linkTemplate.replace("{token}", token), "hours", tokenLifetime.toHours())));
+    }
+
+    /** The profile row exists before anyone locks it (two first creators race harmlessly here). */
+    private void ensureProfile(String accountId) {
+        if (jpa.txExpr(TransactionType.Supports, em -> em.find(ProfileEntity.class, accountId)) != null) {
+            return;
+        }
+        try {
+            jpa.tx(TransactionType.RequiresNew, em -> {
+                em.persist(new ProfileEntity(accountId));
+                em.flush();
+            });
+        } catch (PersistenceException | IllegalStateException e) {
+            if (jpa.txExpr(TransactionType.Supports, em -> em.find(ProfileEntity.class, accountId)) == null) {
+                throw e;
+            }
+        }
+    }
+
+    private static long roleCount(EntityManager em, String accountId, ContactRole role, String exceptId) {
+        return em.createQuery("select count(c) from ContactEntity c where c.accountId = :a and c.role = :r and c.id <> :except",
+                Long.class).setParameter("a", accountId).setParameter("r", role)
+                .setParameter("except", exceptId == null ? "" : exceptId).getSingleResult();
+    }
+
+    private static ContactEntity find(EntityManager em, String accountId, String contactId) {
+        ContactEntity contact = contactId == null ? null : em.find(ContactEntity.class, contactId);
+        return contact != null && contact.accountId().equals(accountId) ? contact : null;
+    }
+
+    private static ProfileUpdate validate(ProfileUpdate u) {
+        FieldChecks checks = new FieldChecks();
+        String holderName = checks.text("holderName", u.holderName(), 200);
+        String company = checks.optionalText("company", u.company(), 200);
+        String street = checks.optionalText("street", u.street(), 200);
+        String postcode = checks.optionalText("postcode", u.postcode(), 20);
+        String city = checks.optionalText("city", u.city(), 100);
+        String country = checks.optionalText("country", u.country(), 2);
+        if (country != null && !MasterDataRules.validCountry(country)) {
+            checks.reject("country", "must be an ISO 3166-1 alpha-2 code such as ES or DE");
+        }
+        String phone = checks.optionalText("phone", u.phone(), 30);
+        if (phone != null && !MasterDataRules.validPhone(phone)) {
+            checks.reject("phone", "must be a phone number");
+        }
+        String mobile = checks.optionalText("mobile", u.mobile(), 30);
+        if (mobile != null && !MasterDataRules.validPhone(mobile)) {
+            checks.reject("mobile", "must be a phone number");
+        }
+        String email = u.email() == null || u.email().isBlank() ? null : checks.email("email", u.email());
+        String iban = checks.optionalText("iban", u.iban(), 42);
+        if (iban != null) {
+            iban = MasterDataRules.normaliseIban(iban);
+            if (!MasterDataRules.validIban(iban)) {
+                checks.reject("iban", "is not a valid IBAN");
+            }
+        }
+        String bic = checks.optionalText("bic", u.bic(), 11);
+        if (bic != null && !MasterDataRules.validBic(bic)) {
+            checks.reject("bic", "is not a valid BIC");
+        }
+        String taxId = checks.optionalText("taxId", u.taxId(), 30);
+        checks.throwIfAny();
+        return new ProfileUpdate(holderName, company, street, postcode, city, country, phone, mobile, email, iban,
+                bic == null ? null : bic.toUpperCase(java.util.Locale.ROOT), taxId);
+    }
+
+    private static ContactInput validate(ContactInput c) {
+        FieldChecks checks = new FieldChecks();
+        String name = checks.text("name", c.name(), 200);
+        String email = checks.email("email", c.email());
+        String phone = checks.optionalText("phone", c.phone(), 30);
+        if (phone != null && !MasterDataRules.validPhone(phone)) {
+            checks.reject("phone", "must be a phone number");
+        }
+        if (c.categories() != null && c.categories().contains(null)) {
+            checks.reject("categories", "must be GENERAL, PRODUCTS, DOMAINS, INVOICES or SUPPORT");
+        }
+        checks.throwIfAny();
+        Set<EmailCategory> categories = c.categories() == null || c.categories().isEmpty() ? EnumSet.noneOf(EmailCategory.class)
+                : EnumSet.copyOf(c.categories());
+        return new ContactInput(name, email, phone, c.role(), categories);
+    }
+
+    private static ConflictException roleLimit(ContactRole role) {
+        return new ConflictException("role-limit", "An account may have at most " + role.limit() + " " + role + " contact"
+                + (role.limit() == 1 ? "" : "s") + ".");
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("contact-not-found", "There is no such contact.");
+    }
+}
