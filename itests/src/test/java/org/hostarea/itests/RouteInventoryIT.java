@@ -76,7 +76,8 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "POST /api/v1/auth/password-reset/confirm", "PUT /api/v1/me/password", "GET /api/v1/me/sessions",
                 "DELETE /api/v1/me/sessions/{id}", "GET /api/v1/admin/security-events", "GET /api/v1/me/profile",
                 "PUT /api/v1/me/profile", "GET /api/v1/me/contacts", "POST /api/v1/me/contacts", "DELETE /api/v1/me/contacts/{id}",
-                "POST /api/v1/contacts/verify"}) {
+                "POST /api/v1/contacts/verify", "GET /api/v1/me/users", "POST /api/v1/me/users/invitations",
+                "PUT /api/v1/me/users/{id}/permissions", "DELETE /api/v1/me/users/{id}", "POST /api/v1/auth/invitations/accept"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));

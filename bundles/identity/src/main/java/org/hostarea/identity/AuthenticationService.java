@@ -14,11 +14,15 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AuthenticationService {
 
     /**
-     * Customer login with the customer number or the owner's email.
+     * Customer-side login: the account holder with the customer number or the owner's email, or an
+     * invited user with their own email. An email that is both an owner's and a user's logs in as the
+     * owner unless {@code accountId} names another account the user is linked to.
      *
+     * @param accountId for a user linked to several accounts: the one the session acts on ({@code null}:
+     *     the oldest link)
      * @throws org.hostarea.core.UnauthenticatedException ({@code invalid-credentials}) on any mismatch
      */
-    IssuedToken login(String login, String password, ClientInfo client);
+    IssuedToken login(String login, String password, String accountId, ClientInfo client);
 
     /**
      * Staff login with the username.

@@ -28,4 +28,12 @@ public interface AuthorizationService {
      * @throws org.hostarea.core.ForbiddenException otherwise
      */
     String requireAccount(Subject subject, Permission... permissions);
+
+    /**
+     * Requires the holder of the account (not an invited user): for what only the holder may do, such as
+     * inviting users or changing the account's password. Returns the account.
+     *
+     * @throws org.hostarea.core.ForbiddenException otherwise
+     */
+    String requireHolder(Subject subject);
 }

@@ -30,12 +30,22 @@ public record Subject(SubjectType type, String id, String accountId, String sess
         return new Subject(SubjectType.CUSTOMER, accountId, accountId, sessionId, EnumSet.allOf(Permission.class), null);
     }
 
+    /** An invited user acting on one account with the granted permissions. */
+    public static Subject user(String userId, String accountId, Set<Permission> permissions, String sessionId) {
+        return new Subject(SubjectType.USER, userId, Objects.requireNonNull(accountId, "accountId"), sessionId, permissions, null);
+    }
+
     public static Subject staff(String staffId, StaffRole role, String sessionId) {
         return new Subject(SubjectType.STAFF, staffId, null, sessionId, Set.of(), Objects.requireNonNull(role, "role"));
     }
 
     public boolean has(Permission permission) {
         return permissions.contains(permission);
+    }
+
+    /** Whether this is the holder of the account it acts on (not an invited user, not staff). */
+    public boolean holder() {
+        return type == SubjectType.CUSTOMER;
     }
 
     /** The account a customer-side subject acts on; empty for staff. */

@@ -112,8 +112,8 @@ public class AccountEntity implements LoginSubject {
     }
 
     @Override
-    public org.hostarea.core.access.Subject subject(String sessionId) {
-        return org.hostarea.core.access.Subject.accountHolder(id, sessionId);
+    public org.hostarea.core.access.Subject subject(javax.persistence.EntityManager em, String sessionId, String accountId) {
+        return accountId == null || accountId.equals(id) ? org.hostarea.core.access.Subject.accountHolder(id, sessionId) : null;
     }
 
     void passwordHash(String passwordHash) {

@@ -90,9 +90,21 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     }
 
     @Override
-    public IssuedToken login(String login, String password, ClientInfo client) {
+    public IssuedToken login(String login, String password, String accountId, ClientInfo client) {
         String key = checkLoginInput(login, password);
-        return login(AccountEntity.class, SubjectType.CUSTOMER, key, em -> Accounts.byLogin(em, key).orElse(null), password, client);
+        AccountEntity owner = jpa.txExpr(TransactionType.Supports, em -> Accounts.byLogin(em, key).orElse(null));
+        boolean asUser = (owner == null || (accountId != null && !accountId.equals(owner.id()))) && !CustomerNumbers.valid(key)
+                && jpa.txExpr(TransactionType.Supports, em -> userByEmail(em, key) != null);
+        if (asUser) {
+            return login(UserEntity.class, SubjectType.USER, key, em -> userByEmail(em, key), password, accountId, client);
+        }
+        return login(AccountEntity.class, SubjectType.CUSTOMER, key, em -> Accounts.byLogin(em, key).orElse(null), password,
+                accountId, client);
+    }
+
+    private static UserEntity userByEmail(EntityManager em, String email) {
+        return em.createQuery("select u from UserEntity u where u.emailKey = :e", UserEntity.class)
+                .setParameter("e", UserEntity.key(email)).getResultStream().findFirst().orElse(null);
     }
 
     @Override
@@ -100,7 +112,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         String key = checkLoginInput(username, password).toLowerCase(Locale.ROOT);
         return login(StaffUserEntity.class, SubjectType.STAFF, key, em -> em
                 .createQuery("select s from StaffUserEntity s where s.username = :u", StaffUserEntity.class)
-                .setParameter("u", key).getResultStream().findFirst().orElse(null), password, client);
+                .setParameter("u", key).getResultStream().findFirst().orElse(null), password, null, client);
     }
 
     /**
@@ -109,7 +121,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
      * per key, a lockout mails the account's owner, and everything lands in the security log.
      */
     private <T extends LoginSubject> IssuedToken login(Class<T> type, SubjectType subjectType, String login,
-            Function<EntityManager, T> lookup, String password, ClientInfo client) {
+            Function<EntityManager, T> lookup, String password, String accountId, ClientInfo client) {
         T found = jpa.txExpr(TransactionType.Supports, lookup::apply);
         String subjectKey = found == null ? null : throttleKey(subjectType, found.id());
         List<String> keys = new ArrayList<>(2);
@@ -119,16 +131,16 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         if (client.remoteAddress() != null) {
             keys.add(LoginThrottle.SOURCE + client.remoteAddress());
         }
-        String accountId = subjectType == SubjectType.CUSTOMER && found != null ? found.id() : null;
+        String logAccount = subjectType == SubjectType.CUSTOMER && found != null ? found.id() : accountId;
         if (throttle.blocked(keys)) {
             credentials.verify(password, null);
-            securityLog.record("LOGIN_THROTTLED", accountId, actor(subjectType, found, login), client.remoteAddress(), null);
+            securityLog.record("LOGIN_THROTTLED", logAccount, actor(subjectType, found, login), client.remoteAddress(), null);
             throw invalidCredentials();
         }
         boolean matches = credentials.verify(password, found == null ? null : found.passwordHash());
         if (!matches || !found.canLogIn()) {
             List<String> locked = throttle.failed(keys);
-            securityLog.record("LOGIN_FAILED", accountId, actor(subjectType, found, login), client.remoteAddress(), null);
+            securityLog.record("LOGIN_FAILED", logAccount, actor(subjectType, found, login), client.remoteAddress(), null);
             if (subjectKey != null && locked.contains(subjectKey)) {
                 locked(subjectType, found, client);
             }
@@ -139,11 +151,15 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             if (current == null || !current.canLogIn()) {
                 return null;
             }
-            securityLog.record(em, "LOGIN", accountId, actor(subjectType, found, login), client.remoteAddress(), null);
-            return openSession(em, subjectType, current, client);
+            Subject subject = current.subject(em, UUID.randomUUID().toString(), accountId);
+            if (subject == null) {
+                return null; // not linked to the account asked for
+            }
+            securityLog.record(em, "LOGIN", subject.accountId(), actor(subjectType, found, login), client.remoteAddress(), null);
+            return openSession(em, subjectType, current.id(), subject, client);
         });
         if (issued == null) {
-            throw invalidCredentials(); // closed or removed a moment ago
+            throw invalidCredentials(); // closed or removed a moment ago, or not linked to that account
         }
         throttle.succeeded(subjectKey);
         upgradeHash(type, found, password);
@@ -164,7 +180,11 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     }
 
     static String throttleKey(SubjectType type, String id) {
-        return (type == SubjectType.STAFF ? "staff:" : "account:") + id;
+        return switch (type) {
+            case STAFF -> "staff:";
+            case USER -> "user:";
+            case CUSTOMER -> "account:";
+        } + id;
     }
 
     private static String actor(SubjectType type, LoginSubject subject, String login) {
@@ -248,24 +268,29 @@ public class AuthenticationServiceImpl implements AuthenticationService {
                 .setParameter("id", sessionId).executeUpdate());
     }
 
+    /** The subject of a live session, read anew on every request: a revoked permission or link counts at once. */
     private static Optional<Subject> subjectOf(EntityManager em, SessionEntity session) {
-        Class<? extends LoginSubject> type = session.subjectType() == SubjectType.STAFF ? StaffUserEntity.class : AccountEntity.class;
+        Class<? extends LoginSubject> type = switch (session.subjectType()) {
+            case STAFF -> StaffUserEntity.class;
+            case USER -> UserEntity.class;
+            case CUSTOMER -> AccountEntity.class;
+        };
         return Optional.ofNullable((LoginSubject) em.find(type, session.subjectId()))
                 .filter(LoginSubject::canLogIn)
-                .map(subject -> subject.subject(session.id()));
+                .map(subject -> subject.subject(em, session.id(), session.accountId()));
     }
 
-    private IssuedToken openSession(EntityManager em, SubjectType type, LoginSubject subject, ClientInfo client) {
+    private IssuedToken openSession(EntityManager em, SubjectType type, String subjectId, Subject subject, ClientInfo client) {
         Instant now = clock.instant();
         em.createQuery("delete from SessionEntity s where s.subjectId = :id and s.expiresAt <= :now")
-                .setParameter("id", subject.id()).setParameter("now", now.toEpochMilli()).executeUpdate();
+                .setParameter("id", subjectId).setParameter("now", now.toEpochMilli()).executeUpdate();
         String token = tokens.newToken();
         Instant expiresAt = now.plus(absoluteTimeout);
         Instant idleExpiresAt = min(now.plus(idleTimeout), expiresAt);
-        SessionEntity session = new SessionEntity(UUID.randomUUID().toString(), SecretTokens.hash(token), type, subject.id(), now,
-                expiresAt, truncate(client.remoteAddress(), 64), truncate(client.userAgent(), 255));
+        SessionEntity session = new SessionEntity(subject.sessionId(), SecretTokens.hash(token), type, subjectId, subject.accountId(),
+                now, expiresAt, truncate(client.remoteAddress(), 64), truncate(client.userAgent(), 255));
         em.persist(session);
-        return new IssuedToken(token, expiresAt, idleExpiresAt, subject.subject(session.id()));
+        return new IssuedToken(token, expiresAt, idleExpiresAt, subject);
     }
 
     /** Both fields present and bounded, or a 400 naming them; says nothing about whether the account exists. */

@@ -41,7 +41,7 @@ public class AuthorizationServiceImpl implements AuthorizationService {
         if (subject == null) {
             throw new UnauthenticatedException("Authentication is required.");
         }
-        if (subject.type() != SubjectType.CUSTOMER || subject.accountId() == null) {
+        if (subject.type() != SubjectType.CUSTOMER && subject.type() != SubjectType.USER || subject.accountId() == null) {
             throw new ForbiddenException("This route is for customers.");
         }
         for (Permission permission : permissions) {
@@ -50,6 +50,15 @@ public class AuthorizationServiceImpl implements AuthorizationService {
             }
         }
         return subject.accountId();
+    }
+
+    @Override
+    public String requireHolder(Subject subject) {
+        String account = requireAccount(subject);
+        if (!subject.holder()) {
+            throw new ForbiddenException("holder-only", "Only the account holder may do this.");
+        }
+        return account;
     }
 
     private static void requireStaff(Subject subject, RouteAccess access) {

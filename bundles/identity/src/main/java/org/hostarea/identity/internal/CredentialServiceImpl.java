@@ -153,7 +153,7 @@ public class CredentialServiceImpl implements CredentialService {
 
     @Override
     public void change(Subject subject, String currentPassword, String newPassword, ClientInfo client) {
-        String accountId = authorization.requireAccount(subject);
+        String accountId = authorization.requireHolder(subject);
         AccountEntity account = jpa.txExpr(TransactionType.Supports, em -> em.find(AccountEntity.class, accountId));
         if (currentPassword == null || currentPassword.length() > Credentials.MAX_INPUT
                 || !credentials.verify(currentPassword, account.passwordHash())) {

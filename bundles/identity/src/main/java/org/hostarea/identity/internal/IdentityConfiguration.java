@@ -42,6 +42,13 @@ public @interface IdentityConfiguration {
             + "alike but send nothing.", min = "1")
     int reset_maxPerHour() default 3;
 
+    @AttributeDefinition(name = "Invitation link", description = "The customer-area page that takes the token; "
+            + "{token} is replaced by it.")
+    String invitation_linkTemplate() default "http://localhost:8181/accept-invitation?token={token}";
+
+    @AttributeDefinition(name = "Invitation lifetime (days)", min = "1")
+    int invitation_validDays() default 7;
+
     @AttributeDefinition(name = "Free failures", description = "Failed logins per account or source before each "
             + "further attempt has to wait.", min = "0")
     int bruteforce_freeFailures() default 3;

@@ -38,6 +38,10 @@ public class SessionEntity {
     @Column(name = "SUBJECT_ID", length = 36, nullable = false)
     private String subjectId;
 
+    /** The account the session acts on (the chosen one, for a user linked to several). */
+    @Column(name = "ACCOUNT_ID", length = 36)
+    private String accountId;
+
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
@@ -56,12 +60,13 @@ public class SessionEntity {
     protected SessionEntity() {
     }
 
-    SessionEntity(String id, String tokenHash, SubjectType subjectType, String subjectId, Instant now, Instant expiresAt,
-            String remoteAddress, String userAgent) {
+    SessionEntity(String id, String tokenHash, SubjectType subjectType, String subjectId, String accountId, Instant now,
+            Instant expiresAt, String remoteAddress, String userAgent) {
         this.id = id;
         this.tokenHash = tokenHash;
         this.subjectType = subjectType;
         this.subjectId = subjectId;
+        this.accountId = accountId;
         this.createdAt = now.toEpochMilli();
         this.lastSeenAt = now.toEpochMilli();
         this.expiresAt = expiresAt.toEpochMilli();
@@ -84,6 +89,10 @@ public class SessionEntity {
 
     String subjectId() {
         return subjectId;
+    }
+
+    String accountId() {
+        return accountId;
     }
 
     Instant lastSeenAt() {

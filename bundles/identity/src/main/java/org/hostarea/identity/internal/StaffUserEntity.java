@@ -79,7 +79,7 @@ public class StaffUserEntity implements LoginSubject {
     }
 
     @Override
-    public org.hostarea.core.access.Subject subject(String sessionId) {
+    public org.hostarea.core.access.Subject subject(javax.persistence.EntityManager em, String sessionId, String accountId) {
         return org.hostarea.core.access.Subject.staff(id, role, sessionId);
     }
 }

@@ -71,6 +71,8 @@ class CredentialsTest {
             @Override public int reset_tokenMinutes() { return 30; }
             @Override public String reset_linkTemplate() { return "https://x/{token}"; }
             @Override public int reset_maxPerHour() { return 3; }
+            @Override public String invitation_linkTemplate() { return "https://x/{token}"; }
+            @Override public int invitation_validDays() { return 7; }
             @Override public int bruteforce_freeFailures() { return 3; }
             @Override public int bruteforce_sourceFreeFailures() { return 20; }
             @Override public int bruteforce_waitIncrementSeconds() { return 2; }

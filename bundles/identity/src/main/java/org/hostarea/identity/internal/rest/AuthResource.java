@@ -20,6 +20,7 @@ import org.hostarea.core.rest.Public;
 import org.hostarea.identity.AccountService;
 import org.hostarea.identity.AuthenticationService;
 import org.hostarea.identity.CredentialService;
+import org.hostarea.identity.UserService;
 import org.hostarea.identity.IssuedToken;
 import org.hostarea.core.access.Callers;
 import org.hostarea.core.access.Authenticated;
@@ -42,13 +43,15 @@ public class AuthResource {
     private final AuthenticationService authentication;
     private final AccountService accounts;
     private final CredentialService credentials;
+    private final UserService users;
 
     @Activate
     public AuthResource(@Reference AuthenticationService authentication, @Reference AccountService accounts,
-            @Reference CredentialService credentials) {
+            @Reference CredentialService credentials, @Reference UserService users) {
         this.authentication = authentication;
         this.accounts = accounts;
         this.credentials = credentials;
+        this.users = users;
     }
 
     /** Customer number or owner email, and the password. Any mismatch: 401 {@code invalid-credentials}. */
@@ -56,11 +59,47 @@ public class AuthResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Public
-    public TokenResponse login(LoginRequest request, @Context HttpServletRequest http,
+    public TokenResponse login(CustomerLogin request, @Context HttpServletRequest http,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        LoginRequest body = ValidationException.requireBody(request);
-        IssuedToken issued = authentication.login(body.login(), body.password(), Requests.client(http, userAgent));
+        CustomerLogin body = ValidationException.requireBody(request);
+        IssuedToken issued = authentication.login(body.login(), body.password(), body.accountId(), Requests.client(http, userAgent));
         return TokenResponse.customer(issued, accounts.get(issued.subject().accountId()).customerNumber());
+    }
+
+    /**
+     * {@code {"login", "password", "accountId"?}}: customer number or email; {@code accountId} picks the
+     * account for an invited user linked to several.
+     */
+    public record CustomerLogin(String login, String password, String accountId) {
+
+        @Override
+        public String toString() {
+            return "CustomerLogin[login=" + login + "]";
+        }
+    }
+
+    /**
+     * {@code {"token", "name"?, "password"}}: accepts an invitation, creating the invitee's login (name and new
+     * password) or linking their existing one (its password) to the account (204).
+     */
+    @POST
+    @Path("invitations/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Public
+    public Response acceptInvitation(Acceptance request, @Context HttpServletRequest http,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        Acceptance body = ValidationException.requireBody(request);
+        users.accept(body.token(), body.name(), body.password(), Requests.client(http, userAgent));
+        return Response.noContent().build();
+    }
+
+    /** {@code POST /api/v1/auth/invitations/accept}. */
+    public record Acceptance(String token, String name, String password) {
+
+        @Override
+        public String toString() {
+            return "Acceptance[name=" + name + "]";
+        }
     }
 
     /**
