@@ -143,6 +143,30 @@ public class IdentityIT extends HostareaTestSupport {
     }
 
     @Test
+    public void theLoginEmailChangesOnlyWithThePasswordAndAConfirmedNewAddress() {
+        String email = uniqueEmail();
+        String newEmail = uniqueEmail();
+        createCustomer("Elena", email, "elena-password-1");
+        String token = loginToken(email, "elena-password-1");
+        assertProblem(http.send("PUT", "/api/v1/me/email", Http.json(Map.of("currentPassword", "wrong-password-1", "newEmail", newEmail)),
+                "application/json", token, Map.of()), 400, "validation");
+        assertEquals(202, http.send("PUT", "/api/v1/me/email", Http.json(Map.of("currentPassword", "elena-password-1", "newEmail", newEmail)),
+                "application/json", token, Map.of()).status());
+        assertEquals("not before confirmation", 200, login(email, "elena-password-1").status());
+
+        Matcher link = Pattern.compile("confirm-email\\?token=([A-Za-z0-9_-]{43})")
+                .matcher(Mailbox.text(mailbox.awaitTo(newEmail, "Confirm your new login email")));
+        assertTrue(link.find());
+        assertEquals(204, http.post("/api/v1/auth/email-change/confirm", Http.json(Map.of("token", link.group(1))), null).status());
+        assertProblem(http.post("/api/v1/auth/email-change/confirm", Http.json(Map.of("token", link.group(1))), null), 400,
+                "email-change-token-invalid");
+        assertEquals(200, login(newEmail, "elena-password-1").status());
+        assertProblem(login(email, "elena-password-1"), 401, "invalid-credentials");
+        assertTrue(Mailbox.text(mailbox.awaitTo(email, "Your login email was changed")).contains(newEmail));
+        assertEquals(newEmail, http.get("/api/v1/me", token).json().get("email").asText());
+    }
+
+    @Test
     public void theCustomerSeesAndEndsTheirSessions() {
         String email = uniqueEmail();
         createCustomer("Sam", email, "sam-password-123");

@@ -77,7 +77,7 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "DELETE /api/v1/me/sessions/{id}", "GET /api/v1/admin/security-events", "GET /api/v1/me/profile",
                 "PUT /api/v1/me/profile", "GET /api/v1/me/contacts", "POST /api/v1/me/contacts", "DELETE /api/v1/me/contacts/{id}",
                 "POST /api/v1/contacts/verify", "GET /api/v1/me/users", "POST /api/v1/me/users/invitations",
-                "PUT /api/v1/me/users/{id}/permissions", "DELETE /api/v1/me/users/{id}", "POST /api/v1/auth/invitations/accept"}) {
+                "PUT /api/v1/me/users/{id}/permissions", "DELETE /api/v1/me/users/{id}", "POST /api/v1/auth/invitations/accept", "PUT /api/v1/me/email", "POST /api/v1/auth/email-change/confirm"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));

@@ -43,6 +43,23 @@ public interface CredentialService {
     void change(Subject subject, String currentPassword, String newPassword, ClientInfo client);
 
     /**
+     * The holder asks to change the login email: the current password is required, and the change happens
+     * only when the link mailed to the new address is followed ({@link #confirmEmailChange}).
+     *
+     * @throws org.hostarea.core.ValidationException if the current password is wrong or the address malformed
+     * @throws org.hostarea.core.ConflictException ({@code email-taken}) if another account uses the address
+     */
+    void requestEmailChange(Subject subject, String currentPassword, String newEmail, ClientInfo client);
+
+    /**
+     * Applies a requested email change; the old address is told.
+     *
+     * @throws org.hostarea.core.ValidationException ({@code email-change-token-invalid}) if unknown, used or expired
+     * @throws org.hostarea.core.ConflictException ({@code email-taken}) if another account took the address meanwhile
+     */
+    void confirmEmailChange(String token, ClientInfo client);
+
+    /**
      * Staff lift a brute-force lockout of an account.
      *
      * @throws org.hostarea.core.NotFoundException if there is no such account

@@ -116,6 +116,11 @@ public class AccountEntity implements LoginSubject {
         return accountId == null || accountId.equals(id) ? org.hostarea.core.access.Subject.accountHolder(id, sessionId) : null;
     }
 
+    void email(String email) {
+        this.email = email;
+        this.emailKey = emailKey(email);
+    }
+
     void passwordHash(String passwordHash) {
         this.passwordHash = passwordHash;
     }

@@ -12,6 +12,8 @@ final class AccountMails {
     static final String PASSWORD_RESET = "identity.password-reset";
     static final String PASSWORD_CHANGED = "identity.password-changed";
     static final String ACCOUNT_LOCKED = "identity.account-locked";
+    static final String EMAIL_CHANGE = "identity.email-change";
+    static final String EMAIL_CHANGED = "identity.email-changed";
 
     private AccountMails() {
     }

@@ -24,6 +24,7 @@ import org.hostarea.identity.CredentialService;
 import org.hostarea.core.access.Subject;
 import org.hostarea.core.access.SubjectType;
 import org.hostarea.notifications.NotificationService;
+import org.hostarea.notifications.OutgoingMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -53,6 +54,8 @@ public class CredentialServiceImpl implements CredentialService {
     private volatile Duration tokenLifetime;
     private volatile String linkTemplate;
     private volatile int maxPerHour;
+    private volatile String emailLinkTemplate;
+    private volatile Duration emailTokenLifetime;
 
     @Activate
     public CredentialServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa,
@@ -74,6 +77,77 @@ public class CredentialServiceImpl implements CredentialService {
         this.tokenLifetime = Duration.ofMinutes(config.reset_tokenMinutes());
         this.linkTemplate = config.reset_linkTemplate();
         this.maxPerHour = config.reset_maxPerHour();
+        this.emailLinkTemplate = config.emailChange_linkTemplate();
+        this.emailTokenLifetime = Duration.ofHours(config.emailChange_tokenHours());
+    }
+
+    @Override
+    public void requestEmailChange(Subject subject, String currentPassword, String newEmail, ClientInfo client) {
+        String accountId = authorization.requireHolder(subject);
+        FieldChecks checks = new FieldChecks();
+        String address = checks.email("newEmail", newEmail);
+        checks.throwIfAny();
+        AccountEntity account = jpa.txExpr(TransactionType.Supports, em -> em.find(AccountEntity.class, accountId));
+        if (currentPassword == null || currentPassword.length() > Credentials.MAX_INPUT
+                || !credentials.verify(currentPassword, account.passwordHash())) {
+            throw ValidationException.of("currentPassword", "is not the current password");
+        }
+        if (jpa.txExpr(TransactionType.Supports, em -> Accounts.byEmail(em, address).isPresent())) {
+            throw emailTaken();
+        }
+        String token = tokens.newToken();
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(new EmailChangeEntity(UUID.randomUUID().toString(), SecretTokens.hash(token), accountId, address,
+                    clock.instant().plus(emailTokenLifetime)));
+            securityLog.record(em, "EMAIL_CHANGE_REQUESTED", accountId, "account:" + accountId, client.remoteAddress(), address);
+            notifications.send(new OutgoingMessage(AccountMails.EMAIL_CHANGE, accountId, account.language(), OutgoingMessage.EMAIL,
+                    java.util.List.of(address), null, Map.of("name", account.ownerName(), "customerNumber", account.customerNumber(),
+                    "link", emailLinkTemplate.replace("{token}", token), "hours", emailTokenLifetime.toHours()), null));
+        });
+    }
+
+    @Override
+    public void confirmEmailChange(String token, ClientInfo client) {
+        Instant now = clock.instant();
+        String tokenHash = SecretTokens.wellFormed(token) ? SecretTokens.hash(token) : null;
+        EmailChangeEntity change = tokenHash == null ? null : jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("select c from EmailChangeEntity c where c.tokenHash = :h", EmailChangeEntity.class)
+                .setParameter("h", tokenHash).getResultStream().findFirst().filter(c -> c.usable(now)).orElse(null));
+        if (change == null) {
+            throw invalidEmailToken();
+        }
+        if (jpa.txExpr(TransactionType.Supports, em -> Accounts.byEmail(em, change.newEmail()).isPresent())) {
+            throw emailTaken();
+        }
+        boolean done = jpa.txExpr(TransactionType.Required, em -> {
+            int used = em.createQuery("update EmailChangeEntity c set c.usedAt = :now where c.tokenHash = :h and c.usedAt is null")
+                    .setParameter("now", now.toEpochMilli()).setParameter("h", tokenHash).executeUpdate();
+            if (used != 1) {
+                return false;
+            }
+            AccountEntity account = em.find(AccountEntity.class, change.accountId());
+            String oldEmail = account.email();
+            account.email(change.newEmail());
+            org.hostarea.identity.internal.Persistence.flushUnique(em, CredentialServiceImpl::emailTaken);
+            securityLog.record(em, "EMAIL_CHANGED", account.id(), "account:" + account.id(), client.remoteAddress(),
+                    oldEmail + " -> " + change.newEmail());
+            notifications.send(new OutgoingMessage(AccountMails.EMAIL_CHANGED, account.id(), account.language(), OutgoingMessage.EMAIL,
+                    java.util.List.of(oldEmail), null, Map.of("name", account.ownerName(), "customerNumber", account.customerNumber(),
+                    "newEmail", change.newEmail()), null));
+            return true;
+        });
+        if (!done) {
+            throw invalidEmailToken();
+        }
+    }
+
+    private static org.hostarea.core.ConflictException emailTaken() {
+        return new org.hostarea.core.ConflictException("email-taken", "Another account already uses this email.");
+    }
+
+    private static ValidationException invalidEmailToken() {
+        return new ValidationException("email-change-token-invalid", "The link is unknown, used or expired; ask again.",
+                java.util.List.of(new org.hostarea.core.FieldError("token", "is unknown, used or expired")));
     }
 
     @Override

@@ -42,6 +42,13 @@ public @interface IdentityConfiguration {
             + "alike but send nothing.", min = "1")
     int reset_maxPerHour() default 3;
 
+    @AttributeDefinition(name = "Email change link", description = "The customer-area page that confirms a new login "
+            + "email; {token} is replaced by it.")
+    String emailChange_linkTemplate() default "http://localhost:8181/confirm-email?token={token}";
+
+    @AttributeDefinition(name = "Email change link lifetime (hours)", min = "1")
+    int emailChange_tokenHours() default 24;
+
     @AttributeDefinition(name = "Invitation link", description = "The customer-area page that takes the token; "
             + "{token} is replaced by it.")
     String invitation_linkTemplate() default "http://localhost:8181/accept-invitation?token={token}";

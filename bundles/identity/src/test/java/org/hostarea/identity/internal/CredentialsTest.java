@@ -72,6 +72,8 @@ class CredentialsTest {
             @Override public String reset_linkTemplate() { return "https://x/{token}"; }
             @Override public int reset_maxPerHour() { return 3; }
             @Override public String invitation_linkTemplate() { return "https://x/{token}"; }
+            @Override public String emailChange_linkTemplate() { return "https://x/{token}"; }
+            @Override public int emailChange_tokenHours() { return 24; }
             @Override public int invitation_validDays() { return 7; }
             @Override public int bruteforce_freeFailures() { return 3; }
             @Override public int bruteforce_sourceFreeFailures() { return 20; }

@@ -129,6 +129,21 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
+    /** {@code {"token"}} from the mail sent to the new address: the login email changes now (204). */
+    @POST
+    @Path("email-change/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Public
+    public Response confirmEmailChange(TokenOnly request, @Context HttpServletRequest http,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        credentials.confirmEmailChange(ValidationException.requireBody(request).token(), Requests.client(http, userAgent));
+        return Response.noContent().build();
+    }
+
+    /** {@code {"token"}}. */
+    public record TokenOnly(String token) {
+    }
+
     /** {@code POST /api/v1/auth/password-reset}. */
     public record ResetRequest(String login) {
     }

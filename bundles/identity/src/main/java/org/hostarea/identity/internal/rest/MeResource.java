@@ -83,6 +83,30 @@ public class MeResource {
         return Response.noContent().build();
     }
 
+    /** {@code PUT /api/v1/me/email}. */
+    public record EmailChange(String currentPassword, String newEmail) {
+
+        @Override
+        public String toString() {
+            return "EmailChange[newEmail=" + newEmail + "]";
+        }
+    }
+
+    /**
+     * Asks to change the login email (holder only, current password): the change happens when the link
+     * mailed to the new address is followed (202).
+     */
+    @PUT
+    @Path("email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeEmail(EmailChange request, @Context SecurityContext security, @Context HttpServletRequest http,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        EmailChange body = ValidationException.requireBody(request);
+        credentials.requestEmailChange(Callers.subject(security), body.currentPassword(), body.newEmail(),
+                Requests.client(http, userAgent));
+        return Response.accepted().build();
+    }
+
     /** Where the caller's login is in use (device, address, created, last seen), newest first. */
     @GET
     @Path("sessions")
