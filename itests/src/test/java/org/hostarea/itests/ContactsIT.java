@@ -132,6 +132,29 @@ public class ContactsIT extends HostareaTestSupport {
     }
 
     @Test
+    public void aVerifiedOwnerContactGetsALoginWithTheOwnersRights() {
+        String ownerEmail = uniqueEmail();
+        JsonNode owner = add(Map.of("name", "Olga Owner", "email", ownerEmail, "role", "OWNER"));
+        String verify = tokenFrom(mailbox.awaitTo(ownerEmail, "Please confirm your email address"));
+        assertEquals(204, http.post("/api/v1/contacts/verify", Http.json(Map.of("token", verify)), null).status());
+
+        Matcher invitation = Pattern.compile("accept-invitation\\?token=([A-Za-z0-9_-]{43})")
+                .matcher(Mailbox.text(mailbox.awaitTo(ownerEmail, "invites you")));
+        assertTrue(invitation.find());
+        assertEquals(204, http.post("/api/v1/auth/invitations/accept", Http.json(Map.of("token", invitation.group(1),
+                "name", "Olga Owner", "password", "olga-own-password")), null).status());
+        String olga = loginToken(ownerEmail, "olga-own-password");
+        assertEquals(200, http.get("/api/v1/me/profile", olga).status());
+        assertEquals(200, http.get("/api/v1/me/contacts", olga).status());
+        assertEquals(200, http.get("/api/v1/me/messages", olga).status());
+        assertProblem(http.get("/api/v1/me/users", olga), 403, "holder-only");
+
+        assertEquals(204, http.send("DELETE", "/api/v1/me/contacts/" + owner.get("id").asText(), null, null, token, Map.of()).status());
+        assertProblem(http.get("/api/v1/me/contacts", olga), 401, "unauthenticated");
+        assertProblem(login(ownerEmail, "olga-own-password"), 401, "invalid-credentials");
+    }
+
+    @Test
     public void contactsOfAnotherAccountAreNotFound() {
         JsonNode mine = add(Map.of("name", "Mine", "email", uniqueEmail()));
         String otherEmail = uniqueEmail();

@@ -102,6 +102,7 @@ public abstract class HostareaTestSupport {
             editConfigurationFilePut("etc/org.hostarea.identity.cfg", "bruteforce.sourceLockoutFailures", "100000"),
             editConfigurationFilePut("etc/org.hostarea.identity.cfg", "reset.linkTemplate", "https://customer.test/reset?token={token}"),
             editConfigurationFilePut("etc/org.hostarea.identity.cfg", "emailChange.linkTemplate", "https://customer.test/confirm-email?token={token}"),
+            editConfigurationFilePut("etc/org.hostarea.identity.cfg", "invitation.linkTemplate", "https://customer.test/accept-invitation?token={token}"),
             editConfigurationFilePut("etc/org.hostarea.contacts.cfg", "verify.linkTemplate", "https://customer.test/verify-email?token={token}"),
             // fast retries and polling, so delivery tests take seconds
             editConfigurationFilePut("etc/org.hostarea.notifications.cfg", "dispatcher.pollIntervalMillis", "200"),

@@ -128,6 +128,19 @@ public class UsersIT extends HostareaTestSupport {
                 "permissions", List.of("EVERYTHING"))), holder), 400, "validation");
     }
 
+    @Test
+    public void theInvitationComesInTheAccountsLanguage() {
+        String spanishEmail = uniqueEmail();
+        assertTrue(shell("hostarea:customer-add --language es --password pilar-password-1 'Pilar Pérez' " + spanishEmail)
+                .contains("Created customer"));
+        String spanish = loginToken(spanishEmail, "pilar-password-1");
+        String invitee = uniqueEmail();
+        assertEquals(201, http.post("/api/v1/me/users/invitations", Http.json(Map.of("email", invitee, "permissions", List.of())),
+                spanish).status());
+        MimeMessage mail = mailbox.awaitTo(invitee, "Pilar Pérez le invita a su cuenta de hosting");
+        assertTrue(Mailbox.text(mail).contains("Acepte en los próximos 7 días"));
+    }
+
     /** The holder invites; the invitee accepts with a new login and logs in. Returns the user's token. */
     private String inviteAndAccept(String holderToken, String email, List<String> permissions, String name, String password) {
         Http.Reply invited = http.post("/api/v1/me/users/invitations", Http.json(Map.of("email", email, "permissions", permissions)),

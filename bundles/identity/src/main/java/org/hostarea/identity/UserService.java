@@ -35,4 +35,15 @@ public interface UserService {
 
     /** Unlinks a user from the account (their login stays for other accounts). */
     void remove(Subject holder, String linkId);
+
+    /**
+     * An invitation the system sends on the account's behalf (e.g. to a verified owner contact, who then
+     * logs in with their own email and password). Joins the caller's transaction.
+     *
+     * @param reason recorded in the security log
+     */
+    Invitation inviteFor(String accountId, String email, Set<Permission> permissions, String reason);
+
+    /** Unlinks the user with this email from the account, if there is one, and ends their sessions on it. */
+    void unlinkEmail(String accountId, String email, String reason);
 }

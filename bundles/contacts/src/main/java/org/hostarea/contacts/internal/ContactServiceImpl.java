@@ -33,7 +33,9 @@ import org.hostarea.core.FieldError;
 import org.hostarea.core.NotFoundException;
 import org.hostarea.core.SecretTokens;
 import org.hostarea.core.ValidationException;
+import org.hostarea.contacts.RoleRights;
 import org.hostarea.identity.AccountService;
+import org.hostarea.identity.UserService;
 import org.hostarea.notifications.NotificationService;
 import org.hostarea.notifications.OutgoingMessage;
 import org.hostarea.notifications.spi.RecipientResolver;
@@ -51,7 +53,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * verification link; until it is confirmed the contact receives nothing else. As the notifications'
  * {@link RecipientResolver}, it answers "category X of account A" with the verified contacts subscribed
  * to X, plus the role that stands for it by default (INVOICES: the billing contact; PRODUCTS: the
- * technical one).
+ * technical one). Owner contacts get the client area: once verified, their address is invited to a login
+ * of its own with the OWNER rights ({@link RoleRights}); losing the role or the contact unlinks it.
  */
 @Component(service = {ContactService.class, RecipientResolver.class}, configurationPid = ContactsConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -66,6 +69,7 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
     private final Clock clock;
     private final NotificationService notifications;
     private final AccountService accounts;
+    private final UserService users;
     private final SecretTokens tokens = new SecretTokens(new SecureRandom());
     private volatile String linkTemplate;
     private volatile Duration tokenLifetime;
@@ -73,11 +77,12 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
     @Activate
     public ContactServiceImpl(@Reference(target = "(osgi.unit.name=contacts)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference NotificationService notifications,
-            @Reference AccountService accounts, ContactsConfiguration config) {
+            @Reference AccountService accounts, @Reference UserService users, ContactsConfiguration config) {
         this.jpa = jpa;
         this.clock = clock;
         this.notifications = notifications;
         this.accounts = accounts;
+        this.users = users;
         configure(config);
     }
 
@@ -168,6 +173,9 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
                     && roleCount(em, accountId, clean.role(), contactId) >= clean.role().limit()) {
                 return Optional.<Contact>empty();
             }
+            if (contact.role() == ContactRole.OWNER && (clean.role() != ContactRole.OWNER || !contact.email().equalsIgnoreCase(clean.email()))) {
+                users.unlinkEmail(accountId, contact.email(), "contact:" + contact.id() + " is no longer an owner");
+            }
             if (contact.set(clean.name(), clean.email(), clean.phone(), clean.role(), clean.categories())) {
                 sendVerification(em, contact, language);
             }
@@ -179,12 +187,21 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
         return updated.orElseThrow(() -> roleLimit(clean.role()));
     }
 
+    /** Removes a contact; an owner contact's login loses the account with it. */
     @Override
     public void remove(String accountId, String contactId) {
-        int removed = jpa.txExpr(TransactionType.Required, em -> em
-                .createQuery("delete from ContactEntity c where c.id = :id and c.accountId = :a")
-                .setParameter("id", contactId).setParameter("a", accountId).executeUpdate());
-        if (removed == 0) {
+        boolean removed = jpa.txExpr(TransactionType.Required, em -> {
+            ContactEntity contact = find(em, accountId, contactId);
+            if (contact == null) {
+                return false;
+            }
+            if (contact.role() == ContactRole.OWNER) {
+                users.unlinkEmail(accountId, contact.email(), "owner contact:" + contact.id() + " removed");
+            }
+            em.remove(contact);
+            return true;
+        });
+        if (!removed) {
             throw notFound();
         }
     }
@@ -207,6 +224,11 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
                     .setParameter("now", now.toEpochMilli()).setParameter("h", tokenHash).executeUpdate();
             if (used == 1) {
                 contact.verified();
+                if (contact.role() == ContactRole.OWNER) {
+                    // the client area belongs to owner contacts: their verified address gets its own login
+                    users.inviteFor(contact.accountId(), contact.email(), RoleRights.permissions(ContactRole.OWNER),
+                            "owner contact:" + contact.id() + " verified");
+                }
             }
             return used == 1;
         });

@@ -78,6 +78,15 @@ public class UserServiceImpl implements UserService {
     @Override
     public Invitation invite(Subject holder, String email, Set<Permission> permissions) {
         String accountId = authorization.requireHolder(holder);
+        return invite(accountId, email, permissions, "account:" + accountId);
+    }
+
+    @Override
+    public Invitation inviteFor(String accountId, String email, Set<Permission> permissions, String reason) {
+        return invite(accountId, email, permissions, reason);
+    }
+
+    private Invitation invite(String accountId, String email, Set<Permission> permissions, String actor) {
         FieldChecks checks = new FieldChecks();
         String address = checks.email("email", email);
         if (permissions != null && permissions.contains(null)) {
@@ -92,7 +101,7 @@ public class UserServiceImpl implements UserService {
             InvitationEntity invitation = new InvitationEntity(UUID.randomUUID().toString(), SecretTokens.hash(token), accountId,
                     address, granted, now, now.plus(validity));
             em.persist(invitation);
-            securityLog.record(em, "USER_INVITED", accountId, "account:" + accountId, null, address + " " + granted);
+            securityLog.record(em, "USER_INVITED", accountId, actor, null, address + " " + granted);
             notifications.send(OutgoingMessage.email(INVITATION_TEMPLATE, accountId, account.language(), List.of(address), Map.of(
                     "holder", account.ownerName(), "link", linkTemplate.replace("{token}", token), "days", validity.toDays())));
             return new Invitation(invitation.id(), address, granted, invitation.expiresAt());
@@ -187,15 +196,30 @@ public class UserServiceImpl implements UserService {
             if (membership == null) {
                 return false;
             }
-            em.remove(membership);
-            em.createQuery("delete from SessionEntity s where s.subjectId = :u and s.accountId = :a")
-                    .setParameter("u", membership.userId()).setParameter("a", accountId).executeUpdate();
-            securityLog.record(em, "USER_REMOVED", accountId, "account:" + accountId, null, "user:" + membership.userId());
+            unlink(em, accountId, membership, "account:" + accountId);
             return true;
         });
         if (!removed) {
             throw notFound();
         }
+    }
+
+    @Override
+    public void unlinkEmail(String accountId, String email, String reason) {
+        jpa.tx(TransactionType.Required, em -> {
+            UserEntity user = byEmail(em, email);
+            MembershipEntity membership = user == null ? null : Memberships.of(em, user.id(), accountId);
+            if (membership != null) {
+                unlink(em, accountId, membership, reason);
+            }
+        });
+    }
+
+    private void unlink(EntityManager em, String accountId, MembershipEntity membership, String actor) {
+        em.remove(membership);
+        em.createQuery("delete from SessionEntity s where s.subjectId = :u and s.accountId = :a")
+                .setParameter("u", membership.userId()).setParameter("a", accountId).executeUpdate();
+        securityLog.record(em, "USER_REMOVED", accountId, actor, null, "user:" + membership.userId());
     }
 
     private static LinkedUser linked(EntityManager em, MembershipEntity m) {
