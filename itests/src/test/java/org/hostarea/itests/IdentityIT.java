@@ -35,6 +35,10 @@ public class IdentityIT extends HostareaTestSupport {
     private static final Pattern LINK = Pattern.compile("https://customer\\.test/reset\\?token=([A-Za-z0-9_-]{43})");
 
     private final Mailbox mailbox = new Mailbox(SMTP_PORT);
+
+    @javax.inject.Inject
+    @org.ops4j.pax.exam.util.Filter("(osgi.unit.name=notifications)")
+    org.apache.aries.jpa.template.JpaTemplate outbox;
     private MutableClock clock;
     private ServiceRegistration<Clock> clockRegistration;
     private String probeEmail;
@@ -97,6 +101,30 @@ public class IdentityIT extends HostareaTestSupport {
         assertProblem(login(email, "rosa-old-password"), 401, "invalid-credentials");
         assertEquals(200, login(email, "rosa-new-password").status());
         mailbox.awaitTo(email, "Your password was changed");
+
+        // the link is in the mail only: not in the message log, not for staff, not in the database once sent
+        String rosa = loginToken(email, "rosa-new-password");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !http.get("/api/v1/me/messages", rosa).body()
+                .contains("QUEUED"));
+        assertFalse(http.get("/api/v1/me/messages", rosa).body().contains(token));
+        assertTrue(http.get("/api/v1/me/messages", rosa).body().contains("private link"));
+        assertFalse(http.get("/api/v1/admin/messages?size=100", adminToken()).body().contains(token));
+        assertEquals(0L, (long) outbox.txExpr(org.apache.aries.jpa.template.TransactionType.Supports, em -> ((Number) em
+                .createNativeQuery("SELECT COUNT(*) FROM HA_MESSAGE WHERE BODY_TEXT LIKE ?").setParameter(1, "%" + token + "%")
+                .getSingleResult()).longValue()));
+    }
+
+    @Test
+    public void aChangedPasswordVoidsOlderResetLinks() {
+        String email = uniqueEmail();
+        createCustomer("Vera", email, "vera-password-1");
+        http.post("/api/v1/auth/password-reset", Http.json(Map.of("login", email)), null);
+        String stale = tokenFrom(mailbox.awaitTo(email, "Choose your new password"));
+        String vera = loginToken(email, "vera-password-1");
+        assertEquals(204, http.send("PUT", "/api/v1/me/password", Http.json(Map.of("currentPassword", "vera-password-1",
+                "newPassword", "vera-password-2")), "application/json", vera, Map.of()).status());
+        assertProblem(confirm(stale, "attacker-password-1"), 400, "reset-token-invalid");
+        assertEquals(200, login(email, "vera-password-2").status());
     }
 
     @Test

@@ -129,6 +129,27 @@ public class UsersIT extends HostareaTestSupport {
     }
 
     @Test
+    public void contactsManagersCannotMakeOwnersAndRevocationCancelsPendingInvitations() {
+        String userEmail = uniqueEmail();
+        String user = inviteAndAccept(holder, userEmail, List.of("CONTACTS_MANAGE", "CONTACTS_VIEW"), "Carl Contacts", "carl-password-1");
+        assertProblem(http.post("/api/v1/me/contacts", Http.json(Map.of("name", "Me", "email", uniqueEmail(), "role", "OWNER")), user),
+                403, "holder-only");
+        assertEquals(201, http.post("/api/v1/me/contacts", Http.json(Map.of("name", "Tech", "email", uniqueEmail(), "role", "TECHNICAL")),
+                user).status());
+
+        // the holder invites the same user again with more, then removes them: the pending invitation dies too
+        http.post("/api/v1/me/users/invitations", Http.json(Map.of("email", userEmail, "permissions", List.of("ORDERS"))), holder);
+        String pending = tokenFrom(mailbox.await("second invitation", mail -> Mailbox.to(mail, userEmail)
+                && Mailbox.text(mail).contains("invites you") && mailbox.count(m -> Mailbox.to(m, userEmail)) >= 2
+                && mail == mailbox.all().stream().filter(m -> Mailbox.to(m, userEmail)).reduce((a, b) -> b).orElse(null)));
+        String linkId = http.get("/api/v1/me/users", holder).json().get(0).get("id").asText();
+        assertEquals(204, http.send("DELETE", "/api/v1/me/users/" + linkId, null, null, holder, Map.of()).status());
+        assertProblem(http.post("/api/v1/auth/invitations/accept", Http.json(Map.of("token", pending, "password", "carl-password-1")), null),
+                400, "invitation-token-invalid");
+        assertProblem(login(userEmail, "carl-password-1"), 401, "invalid-credentials");
+    }
+
+    @Test
     public void theInvitationComesInTheAccountsLanguage() {
         String spanishEmail = uniqueEmail();
         assertTrue(shell("hostarea:customer-add --language es --password pilar-password-1 'Pilar Pérez' " + spanishEmail)

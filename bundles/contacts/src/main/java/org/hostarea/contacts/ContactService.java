@@ -33,20 +33,28 @@ public interface ContactService {
     /**
      * Adds a contact and mails its verification link.
      *
+     * @param byHolder whether the account holder asks: only the holder may create OWNER contacts (they get the
+     *     client area with every right)
      * @throws org.hostarea.core.ConflictException ({@code role-limit}) if the role is taken as often as it may be
+     * @throws org.hostarea.core.ForbiddenException ({@code holder-only}) for an OWNER contact not asked by the holder
      */
-    Contact add(String accountId, ContactInput contact);
+    Contact add(String accountId, ContactInput contact, boolean byHolder);
 
     /**
      * Replaces a contact; a new email address must be verified again.
      *
      * @throws org.hostarea.core.NotFoundException if it is not a contact of the account
      * @throws org.hostarea.core.ConflictException ({@code role-limit}) if the new role is full
+     * @throws org.hostarea.core.ForbiddenException ({@code holder-only}) to make or change an OWNER contact
+     *     when not asked by the holder
      */
-    Contact update(String accountId, String contactId, ContactInput contact);
+    Contact update(String accountId, String contactId, ContactInput contact, boolean byHolder);
 
-    /** @throws org.hostarea.core.NotFoundException if it is not a contact of the account */
-    void remove(String accountId, String contactId);
+    /**
+     * @throws org.hostarea.core.NotFoundException if it is not a contact of the account
+     * @throws org.hostarea.core.ForbiddenException ({@code holder-only}) for an OWNER contact when not asked by the holder
+     */
+    void remove(String accountId, String contactId, boolean byHolder);
 
     /**
      * Confirms a contact's email address with the token of its verification link.

@@ -16,9 +16,11 @@ import java.util.Objects;
  *     as the {@link org.hostarea.notifications.spi.RecipientResolver} plugins answer
  * @param params the values for the template; rendered as text, never as template code
  * @param idempotencyKey optional: a second send with the same key stores nothing and returns the first message
+ * @param sensitive the message carries a secret (a reset, invitation or verification link): its body is never
+ *     shown in the message log or to staff, and is erased from storage once delivered
  */
 public record OutgoingMessage(String templateKey, String accountId, String language, String channel,
-        List<String> recipients, String category, Map<String, Object> params, String idempotencyKey) {
+        List<String> recipients, String category, Map<String, Object> params, String idempotencyKey, boolean sensitive) {
 
     public static final String EMAIL = "email";
     public static final String WEBHOOK = "webhook";
@@ -32,10 +34,15 @@ public record OutgoingMessage(String templateKey, String accountId, String langu
     /** An email to explicit addresses. */
     public static OutgoingMessage email(String templateKey, String accountId, String language, List<String> recipients,
             Map<String, Object> params) {
-        return new OutgoingMessage(templateKey, accountId, language, EMAIL, recipients, null, params, null);
+        return new OutgoingMessage(templateKey, accountId, language, EMAIL, recipients, null, params, null, false);
     }
 
     public OutgoingMessage withIdempotencyKey(String key) {
-        return new OutgoingMessage(templateKey, accountId, language, channel, recipients, category, params, key);
+        return new OutgoingMessage(templateKey, accountId, language, channel, recipients, category, params, key, sensitive);
+    }
+
+    /** The same message, marked as carrying a secret link (see {@code sensitive}). */
+    public OutgoingMessage asSensitive() {
+        return new OutgoingMessage(templateKey, accountId, language, channel, recipients, category, params, idempotencyKey, true);
     }
 }

@@ -138,8 +138,11 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
     }
 
     @Override
-    public Contact add(String accountId, ContactInput input) {
+    public Contact add(String accountId, ContactInput input, boolean byHolder) {
         ContactInput clean = validate(ValidationException.requireBody(input));
+        if (clean.role() == ContactRole.OWNER && !byHolder) {
+            throw holderOnly();
+        }
         ensureProfile(accountId);
         String language = accounts.get(accountId).language();
         Contact added = jpa.txExpr(TransactionType.Required, em -> {
@@ -160,15 +163,19 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
     }
 
     @Override
-    public Contact update(String accountId, String contactId, ContactInput input) {
+    public Contact update(String accountId, String contactId, ContactInput input, boolean byHolder) {
         ContactInput clean = validate(ValidationException.requireBody(input));
         String language = accounts.get(accountId).language();
+        if (!byHolder && (clean.role() == ContactRole.OWNER || contact(accountId, contactId).role() == ContactRole.OWNER)) {
+            throw holderOnly();
+        }
         Optional<Contact> updated = jpa.txExpr(TransactionType.Required, em -> {
             em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
             ContactEntity contact = find(em, accountId, contactId);
             if (contact == null) {
                 return null;
             }
+            boolean becomesOwner = clean.role() == ContactRole.OWNER && contact.role() != ContactRole.OWNER;
             if (clean.role() != null && clean.role() != contact.role()
                     && roleCount(em, accountId, clean.role(), contactId) >= clean.role().limit()) {
                 return Optional.<Contact>empty();
@@ -178,6 +185,8 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
             }
             if (contact.set(clean.name(), clean.email(), clean.phone(), clean.role(), clean.categories())) {
                 sendVerification(em, contact, language);
+            } else if (becomesOwner && contact.toDto().verified()) {
+                inviteOwner(contact); // already verified: the new owner gets the client area now
             }
             return Optional.of(contact.toDto());
         });
@@ -189,7 +198,10 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
 
     /** Removes a contact; an owner contact's login loses the account with it. */
     @Override
-    public void remove(String accountId, String contactId) {
+    public void remove(String accountId, String contactId, boolean byHolder) {
+        if (!byHolder && contact(accountId, contactId).role() == ContactRole.OWNER) {
+            throw holderOnly();
+        }
         boolean removed = jpa.txExpr(TransactionType.Required, em -> {
             ContactEntity contact = find(em, accountId, contactId);
             if (contact == null) {
@@ -225,9 +237,7 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
             if (used == 1) {
                 contact.verified();
                 if (contact.role() == ContactRole.OWNER) {
-                    // the client area belongs to owner contacts: their verified address gets its own login
-                    users.inviteFor(contact.accountId(), contact.email(), RoleRights.permissions(ContactRole.OWNER),
-                            "owner contact:" + contact.id() + " verified");
+                    inviteOwner(contact);
                 }
             }
             return used == 1;
@@ -251,12 +261,19 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
         return recipients;
     }
 
+    /** The client area belongs to owner contacts: their verified address is invited to a login of its own. */
+    private void inviteOwner(ContactEntity contact) {
+        users.inviteFor(contact.accountId(), contact.email(), RoleRights.permissions(ContactRole.OWNER),
+                "owner contact:" + contact.id());
+    }
+
     private void sendVerification(EntityManager em, ContactEntity contact, String language) {
         String token = tokens.newToken();
         em.persist(new VerificationEntity(UUID.randomUUID().toString(), SecretTokens.hash(token), contact.id(), contact.email(),
                 clock.instant().plus(tokenLifetime)));
         notifications.send(OutgoingMessage.email(VERIFY_TEMPLATE, contact.accountId(), language, List.of(contact.email()),
-                Map.of("name", contact.name(), "link", linkTemplate.replace("{token}", token), "hours", tokenLifetime.toHours())));
+                Map.of("name", contact.name(), "link", linkTemplate.replace("{token}", token), "hours", tokenLifetime.toHours()))
+                .asSensitive());
     }
 
     /** The profile row exists before anyone locks it (two first creators race harmlessly here). */
@@ -339,6 +356,10 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
         Set<EmailCategory> categories = c.categories() == null || c.categories().isEmpty() ? EnumSet.noneOf(EmailCategory.class)
                 : EnumSet.copyOf(c.categories());
         return new ContactInput(name, email, phone, c.role(), categories);
+    }
+
+    private static org.hostarea.core.ForbiddenException holderOnly() {
+        return new org.hostarea.core.ForbiddenException("holder-only", "Only the account holder may make, change or remove owner contacts.");
     }
 
     private static ConflictException roleLimit(ContactRole role) {

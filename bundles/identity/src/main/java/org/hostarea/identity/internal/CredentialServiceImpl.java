@@ -92,9 +92,8 @@ public class CredentialServiceImpl implements CredentialService {
                 || !credentials.verify(currentPassword, account.passwordHash())) {
             throw ValidationException.of("currentPassword", "is not the current password");
         }
-        if (jpa.txExpr(TransactionType.Supports, em -> Accounts.byEmail(em, address).isPresent())) {
-            throw emailTaken();
-        }
+        // whether another account has the address is checked at confirmation only: answering here would tell
+        // any holder which addresses have accounts
         String token = tokens.newToken();
         jpa.tx(TransactionType.Required, em -> {
             em.persist(new EmailChangeEntity(UUID.randomUUID().toString(), SecretTokens.hash(token), accountId, address,
@@ -102,7 +101,7 @@ public class CredentialServiceImpl implements CredentialService {
             securityLog.record(em, "EMAIL_CHANGE_REQUESTED", accountId, "account:" + accountId, client.remoteAddress(), address);
             notifications.send(new OutgoingMessage(AccountMails.EMAIL_CHANGE, accountId, account.language(), OutgoingMessage.EMAIL,
                     java.util.List.of(address), null, Map.of("name", account.ownerName(), "customerNumber", account.customerNumber(),
-                    "link", emailLinkTemplate.replace("{token}", token), "hours", emailTokenLifetime.toHours()), null));
+                    "link", emailLinkTemplate.replace("{token}", token), "hours", emailTokenLifetime.toHours()), null, true));
         });
     }
 
@@ -128,12 +127,13 @@ public class CredentialServiceImpl implements CredentialService {
             AccountEntity account = em.find(AccountEntity.class, change.accountId());
             String oldEmail = account.email();
             account.email(change.newEmail());
+            voidPendingLinks(em, account.id(), now);
             org.hostarea.identity.internal.Persistence.flushUnique(em, CredentialServiceImpl::emailTaken);
             securityLog.record(em, "EMAIL_CHANGED", account.id(), "account:" + account.id(), client.remoteAddress(),
                     oldEmail + " -> " + change.newEmail());
             notifications.send(new OutgoingMessage(AccountMails.EMAIL_CHANGED, account.id(), account.language(), OutgoingMessage.EMAIL,
                     java.util.List.of(oldEmail), null, Map.of("name", account.ownerName(), "customerNumber", account.customerNumber(),
-                    "newEmail", change.newEmail()), null));
+                    "newEmail", change.newEmail()), null, false));
             return true;
         });
         if (!done) {
@@ -192,7 +192,7 @@ public class CredentialServiceImpl implements CredentialService {
         em.persist(new PasswordResetEntity(UUID.randomUUID().toString(), tokenHash, account.id(), now, now.plus(tokenLifetime)));
         securityLog.record(em, "RESET_REQUESTED", account.id(), actor, remote, null);
         notifications.send(AccountMails.to(account, AccountMails.PASSWORD_RESET, Map.of(
-                "link", linkTemplate.replace("{token}", token), "minutes", tokenLifetime.toMinutes())));
+                "link", linkTemplate.replace("{token}", token), "minutes", tokenLifetime.toMinutes())).asSensitive());
     }
 
     @Override
@@ -262,10 +262,22 @@ public class CredentialServiceImpl implements CredentialService {
             String actor, String remote) {
         AccountEntity account = em.find(AccountEntity.class, accountId);
         account.passwordHash(hash);
+        voidPendingLinks(em, accountId, clock.instant());
         em.createQuery("delete from SessionEntity s where s.subjectId = :id and s.id <> :keep")
                 .setParameter("id", accountId).setParameter("keep", keepSessionId == null ? "" : keepSessionId).executeUpdate();
         securityLog.record(em, event, accountId, actor, remote, null);
         notifications.send(AccountMails.to(account, AccountMails.PASSWORD_CHANGED, Map.of()));
+    }
+
+    /**
+     * After the password or the login email changed, no older reset or email-change link may work: one of
+     * them could be an attacker's way back in.
+     */
+    private static void voidPendingLinks(EntityManager em, String accountId, Instant now) {
+        em.createQuery("update PasswordResetEntity r set r.usedAt = :now where r.accountId = :a and r.usedAt is null")
+                .setParameter("now", now.toEpochMilli()).setParameter("a", accountId).executeUpdate();
+        em.createQuery("update EmailChangeEntity c set c.usedAt = :now where c.accountId = :a and c.usedAt is null")
+                .setParameter("now", now.toEpochMilli()).setParameter("a", accountId).executeUpdate();
     }
 
     private static ValidationException invalidToken() {

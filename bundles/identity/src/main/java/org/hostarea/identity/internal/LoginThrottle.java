@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -123,9 +122,10 @@ public class LoginThrottle {
                     boolean lock = !wasLocked && failures >= r.lockoutAt(key);
                     Long lockedUntil = lock ? Long.valueOf(now + r.lockout().toMillis()) : (wasLocked ? t.lockedUntil() : null);
                     t.failed(lock ? 0 : failures, now, lockedUntil);
+                    em.flush(); // a parallel failure's version or insert conflict shows here, inside the retry
                     return lock;
                 });
-            } catch (PersistenceException | IllegalStateException e) {
+            } catch (RuntimeException e) {
                 LOG.debug("login failure of {} not counted on attempt {}: {}", key, attempt, e.toString());
             }
         }

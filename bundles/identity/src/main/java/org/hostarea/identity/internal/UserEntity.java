@@ -91,6 +91,11 @@ public class UserEntity implements LoginSubject {
     @Override
     public Subject subject(EntityManager em, String sessionId, String accountId) {
         MembershipEntity membership = accountId != null ? Memberships.of(em, id, accountId) : Memberships.first(em, id);
-        return membership == null ? null : Subject.user(id, membership.accountId(), membership.permissionSet(), sessionId);
+        if (membership == null) {
+            return null;
+        }
+        AccountEntity account = em.find(AccountEntity.class, membership.accountId());
+        return account == null || !account.canLogIn() ? null
+                : Subject.user(id, membership.accountId(), membership.permissionSet(), sessionId);
     }
 }

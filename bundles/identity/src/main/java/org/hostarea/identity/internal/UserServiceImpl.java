@@ -103,7 +103,8 @@ public class UserServiceImpl implements UserService {
             em.persist(invitation);
             securityLog.record(em, "USER_INVITED", accountId, actor, null, address + " " + granted);
             notifications.send(OutgoingMessage.email(INVITATION_TEMPLATE, accountId, account.language(), List.of(address), Map.of(
-                    "holder", account.ownerName(), "link", linkTemplate.replace("{token}", token), "days", validity.toDays())));
+                    "holder", account.ownerName(), "link", linkTemplate.replace("{token}", token), "days", validity.toDays()))
+                    .asSensitive());
             return new Invitation(invitation.id(), address, granted, invitation.expiresAt());
         });
     }
@@ -142,6 +143,8 @@ public class UserServiceImpl implements UserService {
             if (user == null) {
                 user = new UserEntity(UUID.randomUUID().toString(), invitation.email(), displayName, hash, now);
                 em.persist(user);
+                Persistence.flushUnique(em, () -> new org.hostarea.core.ConflictException("user-exists",
+                        "A login with this email was created a moment ago; accept again with its password."));
             }
             MembershipEntity membership = Memberships.of(em, user.id(), invitation.accountId());
             if (membership == null) {
@@ -179,6 +182,7 @@ public class UserServiceImpl implements UserService {
                 return null;
             }
             membership.permissions(granted);
+            cancelInvitations(em, accountId, em.find(UserEntity.class, membership.userId()).email(), now());
             securityLog.record(em, "PERMISSIONS_CHANGED", accountId, "account:" + accountId, null, "user:" + membership.userId() + " " + granted);
             return linked(em, membership);
         });
@@ -216,10 +220,21 @@ public class UserServiceImpl implements UserService {
     }
 
     private void unlink(EntityManager em, String accountId, MembershipEntity membership, String actor) {
+        cancelInvitations(em, accountId, em.find(UserEntity.class, membership.userId()).email(), now());
         em.remove(membership);
         em.createQuery("delete from SessionEntity s where s.subjectId = :u and s.accountId = :a")
                 .setParameter("u", membership.userId()).setParameter("a", accountId).executeUpdate();
         securityLog.record(em, "USER_REMOVED", accountId, actor, null, "user:" + membership.userId());
+    }
+
+    /** Pending invitations of the email to the account end too: accepting one later must not restore what was taken. */
+    private static void cancelInvitations(EntityManager em, String accountId, String email, Instant now) {
+        em.createQuery("update InvitationEntity i set i.acceptedAt = :now where i.accountId = :a and i.email = :e and i.acceptedAt is null")
+                .setParameter("now", now.toEpochMilli()).setParameter("a", accountId).setParameter("e", email).executeUpdate();
+    }
+
+    private Instant now() {
+        return clock.instant();
     }
 
     private static LinkedUser linked(EntityManager em, MembershipEntity m) {

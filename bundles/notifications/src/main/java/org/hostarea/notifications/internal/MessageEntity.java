@@ -64,6 +64,10 @@ public class MessageEntity {
     @Column(name = "IDEMPOTENCY_KEY", length = 200)
     private String idempotencyKey;
 
+    /** Carries a secret link: the body is never shown, and erased once delivered. */
+    @Column(name = "SENSITIVE", nullable = false)
+    private boolean sensitive;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "STATUS", length = 16, nullable = false)
     private MessageStatus status;
@@ -93,7 +97,7 @@ public class MessageEntity {
     }
 
     MessageEntity(String id, String accountId, String channel, String templateKey, String language, List<String> recipients,
-            RenderedMessage rendered, String idempotencyKey, Instant now) {
+            RenderedMessage rendered, String idempotencyKey, boolean sensitive, Instant now) {
         this.id = id;
         this.accountId = accountId;
         this.channel = channel;
@@ -104,14 +108,19 @@ public class MessageEntity {
         this.text = rendered.text();
         this.html = rendered.html();
         this.idempotencyKey = idempotencyKey;
+        this.sensitive = sensitive;
         this.status = MessageStatus.QUEUED;
         this.createdAt = now.toEpochMilli();
         this.nextAttemptAt = now.toEpochMilli();
     }
 
+    static final String WITHHELD = "(This message contained a private link; it is not shown here.)";
+
+    /** The message as customers and staff see it: a sensitive body is withheld. */
     Message toDto() {
-        return new Message(id, accountId, channel, templateKey, language, recipientList(), subject, text, html, status,
-                attempts, lastError, Instant.ofEpochMilli(createdAt), sentAt == null ? null : Instant.ofEpochMilli(sentAt));
+        return new Message(id, accountId, channel, templateKey, language, recipientList(), subject, sensitive ? WITHHELD : text,
+                sensitive ? null : html, status, attempts, lastError, Instant.ofEpochMilli(createdAt),
+                sentAt == null ? null : Instant.ofEpochMilli(sentAt));
     }
 
     List<String> recipientList() {
@@ -147,6 +156,10 @@ public class MessageEntity {
     /** The channel took it. */
     void sent(Instant now) {
         attempts++;
+        if (sensitive) {
+            text = WITHHELD; // the secret has been delivered; it does not stay in the database
+            html = null;
+        }
         status = MessageStatus.SENT;
         sentAt = now.toEpochMilli();
         lastError = null;

@@ -136,7 +136,7 @@ public class NotificationServiceImpl implements NotificationService {
                 }
             }
             MessageEntity entity = new MessageEntity(UUID.randomUUID().toString(), accountId, message.channel(), key,
-                    message.language(), new ArrayList<>(recipients), content, idempotencyKey, clock.instant());
+                    message.language(), new ArrayList<>(recipients), content, idempotencyKey, message.sensitive(), clock.instant());
             em.persist(entity);
             return entity.toDto();
         });

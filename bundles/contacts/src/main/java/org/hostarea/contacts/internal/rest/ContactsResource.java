@@ -60,7 +60,7 @@ public class ContactsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomerRoute(Permission.CONTACTS_MANAGE)
     public Response add(ContactInput input, @Context SecurityContext security, @Context UriInfo uri) {
-        Contact contact = contacts.add(account(security, Permission.CONTACTS_MANAGE), input);
+        Contact contact = contacts.add(account(security, Permission.CONTACTS_MANAGE), input, Callers.subject(security).holder());
         return Response.created(uri.getAbsolutePathBuilder().path(contact.id()).build()).entity(contact).build();
     }
 
@@ -76,14 +76,14 @@ public class ContactsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomerRoute(Permission.CONTACTS_MANAGE)
     public Contact replace(@PathParam("id") String id, ContactInput input, @Context SecurityContext security) {
-        return contacts.update(account(security, Permission.CONTACTS_MANAGE), id, input);
+        return contacts.update(account(security, Permission.CONTACTS_MANAGE), id, input, Callers.subject(security).holder());
     }
 
     @DELETE
     @Path("{id}")
     @CustomerRoute(Permission.CONTACTS_MANAGE)
     public Response remove(@PathParam("id") String id, @Context SecurityContext security) {
-        contacts.remove(account(security, Permission.CONTACTS_MANAGE), id);
+        contacts.remove(account(security, Permission.CONTACTS_MANAGE), id, Callers.subject(security).holder());
         return Response.noContent().build();
     }
 

@@ -60,7 +60,7 @@ public class AdminMessagesResource {
         Map<String, Object> params = request.params() == null ? Map.of() : Map.copyOf(request.params());
         OutgoingMessage message = new OutgoingMessage(request.templateKey(), request.accountId(), request.language(),
                 request.channel(), request.recipients(), request.category(), params,
-                idempotencyKey == null ? null : "api:" + idempotencyKey);
+                idempotencyKey == null ? null : "api:" + idempotencyKey, false);
         return Response.accepted(notifications.send(message)).build();
     }
 
