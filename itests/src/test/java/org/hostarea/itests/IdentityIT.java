@@ -115,6 +115,21 @@ public class IdentityIT extends HostareaTestSupport {
     }
 
     @Test
+    public void guessingTheCurrentPasswordIsThrottledLikeALogin() {
+        String email = uniqueEmail();
+        createCustomer("Gert", email, "gert-password-1");
+        String session = loginToken(email, "gert-password-1");
+        for (int i = 0; i < 3; i++) {
+            assertProblem(http.send("PUT", "/api/v1/me/password", Http.json(Map.of("currentPassword", "guess-" + i,
+                    "newPassword", "gert-password-2")), "application/json", session, Map.of()), 400, "validation");
+        }
+        // right away after three wrong guesses even the right one is refused, as at the login
+        assertProblem(http.send("PUT", "/api/v1/me/password", Http.json(Map.of("currentPassword", "gert-password-1",
+                "newPassword", "gert-password-2")), "application/json", session, Map.of()), 400, "validation");
+        assertProblem(login(email, "gert-password-1"), 401, "invalid-credentials");
+    }
+
+    @Test
     public void aChangedPasswordVoidsOlderResetLinks() {
         String email = uniqueEmail();
         createCustomer("Vera", email, "vera-password-1");

@@ -88,10 +88,7 @@ public class CredentialServiceImpl implements CredentialService {
         String address = checks.email("newEmail", newEmail);
         checks.throwIfAny();
         AccountEntity account = jpa.txExpr(TransactionType.Supports, em -> em.find(AccountEntity.class, accountId));
-        if (currentPassword == null || currentPassword.length() > Credentials.MAX_INPUT
-                || !credentials.verify(currentPassword, account.passwordHash())) {
-            throw ValidationException.of("currentPassword", "is not the current password");
-        }
+        checkCurrentPassword(account, currentPassword, client, "EMAIL_CHANGE_REFUSED");
         // whether another account has the address is checked at confirmation only: answering here would tell
         // any holder which addresses have accounts
         String token = tokens.newToken();
@@ -229,12 +226,7 @@ public class CredentialServiceImpl implements CredentialService {
     public void change(Subject subject, String currentPassword, String newPassword, ClientInfo client) {
         String accountId = authorization.requireHolder(subject);
         AccountEntity account = jpa.txExpr(TransactionType.Supports, em -> em.find(AccountEntity.class, accountId));
-        if (currentPassword == null || currentPassword.length() > Credentials.MAX_INPUT
-                || !credentials.verify(currentPassword, account.passwordHash())) {
-            securityLog.record("PASSWORD_CHANGE_REFUSED", accountId, "account:" + accountId, client.remoteAddress(),
-                    "wrong current password");
-            throw ValidationException.of("currentPassword", "is not the current password");
-        }
+        checkCurrentPassword(account, currentPassword, client, "PASSWORD_CHANGE_REFUSED");
         String hash = newHash(newPassword, account);
         jpa.tx(TransactionType.Required, em -> setPassword(em, accountId, hash, subject.sessionId(), "PASSWORD_CHANGED",
                 "account:" + accountId, client.remoteAddress()));
@@ -248,6 +240,25 @@ public class CredentialServiceImpl implements CredentialService {
         }
         throttle.unlock(AuthenticationServiceImpl.throttleKey(SubjectType.CUSTOMER, accountId));
         securityLog.record("UNLOCKED", accountId, AuthenticationServiceImpl.throttleKey(SubjectType.STAFF, staff.id()), null, null);
+    }
+
+    /**
+     * The current password, under the same brute-force rules as a login: a stolen session must not become a
+     * way to guess the password without limit.
+     */
+    private void checkCurrentPassword(AccountEntity account, String currentPassword, ClientInfo client, String event) {
+        java.util.List<String> keys = java.util.List.of(AuthenticationServiceImpl.throttleKey(SubjectType.CUSTOMER, account.id()));
+        boolean blocked = throttle.blocked(keys);
+        boolean matches = !blocked && currentPassword != null && currentPassword.length() <= Credentials.MAX_INPUT
+                && credentials.verify(currentPassword, account.passwordHash());
+        if (!matches) {
+            if (!blocked) {
+                throttle.failed(keys);
+            }
+            securityLog.record(event, account.id(), "account:" + account.id(), client.remoteAddress(),
+                    blocked ? "throttled" : "wrong current password");
+            throw ValidationException.of("currentPassword", "is not the current password");
+        }
     }
 
     private String newHash(String password, AccountEntity account) {
