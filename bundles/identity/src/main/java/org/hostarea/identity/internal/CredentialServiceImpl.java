@@ -94,7 +94,7 @@ public class CredentialServiceImpl implements CredentialService {
         String token = tokens.newToken();
         jpa.tx(TransactionType.Required, em -> {
             em.persist(new EmailChangeEntity(UUID.randomUUID().toString(), SecretTokens.hash(token), accountId, address,
-                    clock.instant().plus(emailTokenLifetime)));
+                    clock.instant(), clock.instant().plus(emailTokenLifetime)));
             securityLog.record(em, "EMAIL_CHANGE_REQUESTED", accountId, "account:" + accountId, client.remoteAddress(), address);
             notifications.send(new OutgoingMessage(AccountMails.EMAIL_CHANGE, accountId, account.language(), OutgoingMessage.EMAIL,
                     java.util.List.of(address), null, Map.of("name", account.ownerName(), "customerNumber", account.customerNumber(),
@@ -106,9 +106,8 @@ public class CredentialServiceImpl implements CredentialService {
     public void confirmEmailChange(String token, ClientInfo client) {
         Instant now = clock.instant();
         String tokenHash = SecretTokens.wellFormed(token) ? SecretTokens.hash(token) : null;
-        EmailChangeEntity change = tokenHash == null ? null : jpa.txExpr(TransactionType.Supports, em -> em
-                .createQuery("select c from EmailChangeEntity c where c.tokenHash = :h", EmailChangeEntity.class)
-                .setParameter("h", tokenHash).getResultStream().findFirst().filter(c -> c.usable(now)).orElse(null));
+        EmailChangeEntity change = tokenHash == null ? null : jpa.txExpr(TransactionType.Supports,
+                em -> OneTimeLinks.usable(em, EmailChangeEntity.class, tokenHash, now).orElse(null));
         if (change == null) {
             throw invalidEmailToken();
         }
@@ -116,9 +115,7 @@ public class CredentialServiceImpl implements CredentialService {
             throw emailTaken();
         }
         boolean done = jpa.txExpr(TransactionType.Required, em -> {
-            int used = em.createQuery("update EmailChangeEntity c set c.usedAt = :now where c.tokenHash = :h and c.usedAt is null")
-                    .setParameter("now", now.toEpochMilli()).setParameter("h", tokenHash).executeUpdate();
-            if (used != 1) {
+            if (!OneTimeLinks.consume(em, EmailChangeEntity.class, tokenHash, now)) {
                 return false;
             }
             AccountEntity account = em.find(AccountEntity.class, change.accountId());
@@ -196,10 +193,8 @@ public class CredentialServiceImpl implements CredentialService {
     public void confirmReset(String token, String newPassword, ClientInfo client) {
         Instant now = clock.instant();
         String tokenHash = SecretTokens.wellFormed(token) ? SecretTokens.hash(token) : null;
-        Optional<AccountEntity> account = tokenHash == null ? Optional.empty() : jpa.txExpr(TransactionType.Supports, em -> em
-                .createQuery("select r from PasswordResetEntity r where r.tokenHash = :h", PasswordResetEntity.class)
-                .setParameter("h", tokenHash).getResultStream().findFirst()
-                .filter(reset -> reset.usable(now))
+        Optional<AccountEntity> account = tokenHash == null ? Optional.empty() : jpa.txExpr(TransactionType.Supports, em -> OneTimeLinks
+                .usable(em, PasswordResetEntity.class, tokenHash, now)
                 .map(reset -> em.find(AccountEntity.class, reset.accountId()))
                 .filter(found -> found != null && found.status() == AccountStatus.ACTIVE));
         if (account.isEmpty()) {
@@ -207,9 +202,7 @@ public class CredentialServiceImpl implements CredentialService {
         }
         String hash = newHash(newPassword, account.get());
         boolean done = jpa.txExpr(TransactionType.Required, em -> {
-            int used = em.createQuery("update PasswordResetEntity r set r.usedAt = :now where r.tokenHash = :h and r.usedAt is null")
-                    .setParameter("now", now.toEpochMilli()).setParameter("h", tokenHash).executeUpdate();
-            if (used != 1) {
+            if (!OneTimeLinks.consume(em, PasswordResetEntity.class, tokenHash, now)) {
                 return false; // used by a parallel request a moment ago
             }
             setPassword(em, account.get().id(), hash, null, "PASSWORD_RESET", "account:" + account.get().id(),
@@ -285,10 +278,8 @@ public class CredentialServiceImpl implements CredentialService {
      * them could be an attacker's way back in.
      */
     private static void voidPendingLinks(EntityManager em, String accountId, Instant now) {
-        em.createQuery("update PasswordResetEntity r set r.usedAt = :now where r.accountId = :a and r.usedAt is null")
-                .setParameter("now", now.toEpochMilli()).setParameter("a", accountId).executeUpdate();
-        em.createQuery("update EmailChangeEntity c set c.usedAt = :now where c.accountId = :a and c.usedAt is null")
-                .setParameter("now", now.toEpochMilli()).setParameter("a", accountId).executeUpdate();
+        OneTimeLinks.voidAll(em, PasswordResetEntity.class, accountId, now);
+        OneTimeLinks.voidAll(em, EmailChangeEntity.class, accountId, now);
     }
 
     private static ValidationException invalidToken() {

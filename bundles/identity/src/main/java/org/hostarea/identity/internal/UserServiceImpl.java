@@ -113,9 +113,8 @@ public class UserServiceImpl implements UserService {
     public void accept(String token, String name, String password, ClientInfo client) {
         Instant now = clock.instant();
         String tokenHash = SecretTokens.wellFormed(token) ? SecretTokens.hash(token) : null;
-        InvitationEntity invitation = tokenHash == null ? null : jpa.txExpr(TransactionType.Supports, em -> em
-                .createQuery("select i from InvitationEntity i where i.tokenHash = :h", InvitationEntity.class)
-                .setParameter("h", tokenHash).getResultStream().findFirst().filter(i -> i.usable(now)).orElse(null));
+        InvitationEntity invitation = tokenHash == null ? null : jpa.txExpr(TransactionType.Supports,
+                em -> OneTimeLinks.usable(em, InvitationEntity.class, tokenHash, now).orElse(null));
         if (invitation == null) {
             throw invalidToken();
         }
@@ -134,9 +133,7 @@ public class UserServiceImpl implements UserService {
         String hash = newHash;
         String displayName = userName;
         boolean accepted = jpa.txExpr(TransactionType.Required, em -> {
-            int used = em.createQuery("update InvitationEntity i set i.acceptedAt = :now where i.tokenHash = :h and i.acceptedAt is null")
-                    .setParameter("now", now.toEpochMilli()).setParameter("h", tokenHash).executeUpdate();
-            if (used != 1) {
+            if (!OneTimeLinks.consume(em, InvitationEntity.class, tokenHash, now)) {
                 return false;
             }
             UserEntity user = existing != null ? em.find(UserEntity.class, existing.id()) : null;
@@ -229,7 +226,7 @@ public class UserServiceImpl implements UserService {
 
     /** Pending invitations of the email to the account end too: accepting one later must not restore what was taken. */
     private static void cancelInvitations(EntityManager em, String accountId, String email, Instant now) {
-        em.createQuery("update InvitationEntity i set i.acceptedAt = :now where i.accountId = :a and i.email = :e and i.acceptedAt is null")
+        em.createQuery("update InvitationEntity i set i.usedAt = :now where i.accountId = :a and i.email = :e and i.usedAt is null")
                 .setParameter("now", now.toEpochMilli()).setParameter("a", accountId).setParameter("e", email).executeUpdate();
     }
 
