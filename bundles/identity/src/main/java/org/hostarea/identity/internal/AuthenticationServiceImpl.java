@@ -94,17 +94,12 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         String key = checkLoginInput(login, password);
         AccountEntity owner = jpa.txExpr(TransactionType.Supports, em -> Accounts.byLogin(em, key).orElse(null));
         boolean asUser = (owner == null || (accountId != null && !accountId.equals(owner.id()))) && !CustomerNumbers.valid(key)
-                && jpa.txExpr(TransactionType.Supports, em -> userByEmail(em, key) != null);
+                && jpa.txExpr(TransactionType.Supports, em -> Memberships.userByEmail(em, key) != null);
         if (asUser) {
-            return login(UserEntity.class, SubjectType.USER, key, em -> userByEmail(em, key), password, accountId, client);
+            return login(UserEntity.class, SubjectType.USER, key, em -> Memberships.userByEmail(em, key), password, accountId, client);
         }
         return login(AccountEntity.class, SubjectType.CUSTOMER, key, em -> Accounts.byLogin(em, key).orElse(null), password,
                 accountId, client);
-    }
-
-    private static UserEntity userByEmail(EntityManager em, String email) {
-        return em.createQuery("select u from UserEntity u where u.emailKey = :e", UserEntity.class)
-                .setParameter("e", UserEntity.key(email)).getResultStream().findFirst().orElse(null);
     }
 
     @Override

@@ -118,7 +118,7 @@ public class UserServiceImpl implements UserService {
         if (invitation == null) {
             throw invalidToken();
         }
-        UserEntity existing = jpa.txExpr(TransactionType.Supports, em -> byEmail(em, invitation.email()));
+        UserEntity existing = jpa.txExpr(TransactionType.Supports, em -> Memberships.userByEmail(em, invitation.email()));
         String newHash = null;
         String userName = null;
         if (existing == null) {
@@ -208,7 +208,7 @@ public class UserServiceImpl implements UserService {
     @Override
     public void unlinkEmail(String accountId, String email, String reason) {
         jpa.tx(TransactionType.Required, em -> {
-            UserEntity user = byEmail(em, email);
+            UserEntity user = Memberships.userByEmail(em, email);
             MembershipEntity membership = user == null ? null : Memberships.of(em, user.id(), accountId);
             if (membership != null) {
                 unlink(em, accountId, membership, reason);
@@ -242,11 +242,6 @@ public class UserServiceImpl implements UserService {
     private static MembershipEntity find(EntityManager em, String accountId, String linkId) {
         MembershipEntity membership = linkId == null ? null : em.find(MembershipEntity.class, linkId);
         return membership != null && membership.accountId().equals(accountId) ? membership : null;
-    }
-
-    private static UserEntity byEmail(EntityManager em, String email) {
-        return em.createQuery("select u from UserEntity u where u.emailKey = :e", UserEntity.class)
-                .setParameter("e", UserEntity.key(email)).getResultStream().findFirst().orElse(null);
     }
 
     private static ValidationException invalidToken() {
