@@ -17,4 +17,7 @@ public interface AccountService {
 
     /** @throws org.hostarea.core.NotFoundException if there is no such account */
     Account get(String accountId);
+
+    /** @throws org.hostarea.core.NotFoundException if no account has this customer number */
+    Account byCustomerNumber(String customerNumber);
 }

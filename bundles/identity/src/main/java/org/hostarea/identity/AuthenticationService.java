@@ -16,7 +16,9 @@ public interface AuthenticationService {
     /**
      * Customer-side login: the account holder with the customer number or the owner's email, or an
      * invited user with their own email. An email that is both an owner's and a user's logs in as the
-     * owner unless {@code accountId} names another account the user is linked to.
+     * owner unless {@code accountId} names another account the user is linked to. A login that is neither
+     * a customer number nor an email is a domain: with the package password of the package holding it, the
+     * session is scoped to that package ({@link org.hostarea.core.access.SubjectType#PACKAGE}).
      *
      * @param accountId for a user linked to several accounts: the one the session acts on ({@code null}:
      *     the oldest link)

@@ -36,4 +36,14 @@ public interface AuthorizationService {
      * @throws org.hostarea.core.ForbiddenException otherwise
      */
     String requireHolder(Subject subject);
+
+    /**
+     * For a route on one package's technical settings: the package-scoped subject of exactly that package,
+     * or a customer-side subject holding every given permission. Returns the account the package must belong
+     * to; the caller still loads the package through that account (another account's package: 404).
+     *
+     * @throws org.hostarea.core.NotFoundException for a package-scoped subject of another package
+     * @throws org.hostarea.core.ForbiddenException for staff, or a customer-side subject without a permission
+     */
+    String requirePackage(Subject subject, String packageId, Permission... permissions);
 }

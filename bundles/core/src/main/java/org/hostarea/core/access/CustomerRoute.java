@@ -11,7 +11,8 @@ import org.hostarea.core.access.Permission;
 /**
  * Declares a customer-side route: the caller must be a customer-side subject holding every listed
  * permission on the account it acts on (none listed: any customer-side subject). Staff tokens are
- * refused (403). A method's declaration replaces its class's.
+ * refused (403), and so are package-scoped tokens (see {@link PackageRoute}). A method's declaration replaces
+ * its class's.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

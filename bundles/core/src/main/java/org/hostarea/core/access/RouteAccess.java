@@ -10,7 +10,7 @@ import org.hostarea.core.access.StaffRole;
 /**
  * The access declaration of one route, read from its annotations.
  *
- * @param permissions for {@link Kind#CUSTOMER}: every permission the caller needs
+ * @param permissions for {@link Kind#CUSTOMER} and {@link Kind#PACKAGE}: every permission the caller needs
  * @param roles for {@link Kind#STAFF}: the roles that may call it (empty: any)
  */
 public record RouteAccess(Kind kind, Set<Permission> permissions, Set<StaffRole> roles) {
@@ -23,6 +23,11 @@ public record RouteAccess(Kind kind, Set<Permission> permissions, Set<StaffRole>
         AUTHENTICATED,
         /** A customer-side subject ({@code @CustomerRoute}). */
         CUSTOMER,
+        /**
+         * The technical settings of one package ({@code @PackageRoute}): a customer-side subject with the
+         * permissions, or the package-scoped subject of that package.
+         */
+        PACKAGE,
         /** Staff ({@code @StaffRoute}). */
         STAFF
     }

@@ -73,6 +73,14 @@ public class AccountServiceImpl implements AccountService {
                 .orElseThrow(() -> new NotFoundException("account-not-found", "There is no such account."));
     }
 
+    @Override
+    public Account byCustomerNumber(String customerNumber) {
+        String number = customerNumber == null ? "" : customerNumber.strip();
+        return jpa.txExpr(TransactionType.Supports, em -> CustomerNumbers.valid(number)
+                ? Accounts.byCustomerNumber(em, number).map(AccountEntity::toDto) : Optional.<Account>empty())
+                .orElseThrow(() -> new NotFoundException("account-not-found", "There is no such account."));
+    }
+
     private static ConflictException emailTaken() {
         return new ConflictException("email-taken", "Another account already uses this email.");
     }

@@ -18,6 +18,7 @@ import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.hostarea.core.DomainNames;
 import org.hostarea.core.FieldChecks;
 import org.hostarea.core.NotFoundException;
 import org.hostarea.core.UnauthenticatedException;
@@ -25,6 +26,7 @@ import org.hostarea.identity.AuthenticationService;
 import org.hostarea.identity.ClientInfo;
 import org.hostarea.identity.IssuedToken;
 import org.hostarea.identity.SessionInfo;
+import org.hostarea.identity.spi.PackageLogin;
 import org.hostarea.core.access.Subject;
 import org.hostarea.core.access.SubjectType;
 import org.hostarea.notifications.NotificationService;
@@ -56,6 +58,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     private final LoginThrottle throttle;
     private final SecurityLog securityLog;
     private final NotificationService notifications;
+    private final PackageDirectoryTracker directory;
     private final SecretTokens tokens = new SecretTokens(new SecureRandom());
     private volatile Duration idleTimeout;
     private volatile Duration absoluteTimeout;
@@ -70,7 +73,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     public AuthenticationServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Credentials credentials,
             @Reference LoginThrottle throttle, @Reference SecurityLog securityLog, @Reference NotificationService notifications,
-            IdentityConfiguration config) {
+            @Reference PackageDirectoryTracker directory, IdentityConfiguration config) {
+        this.directory = directory;
         this.jpa = jpa;
         this.clock = clock;
         this.credentials = credentials;
@@ -92,6 +96,9 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     @Override
     public IssuedToken login(String login, String password, String accountId, ClientInfo client) {
         String key = checkLoginInput(login, password);
+        if (key.indexOf('@') < 0 && !CustomerNumbers.valid(key)) {
+            return packageLogin(key, password, client);
+        }
         AccountEntity owner = jpa.txExpr(TransactionType.Supports, em -> Accounts.byLogin(em, key).orElse(null));
         boolean asUser = (owner == null || (accountId != null && !accountId.equals(owner.id()))) && !CustomerNumbers.valid(key)
                 && jpa.txExpr(TransactionType.Supports, em -> Memberships.userByEmail(em, key) != null);
@@ -100,6 +107,17 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         }
         return login(AccountEntity.class, SubjectType.CUSTOMER, key, em -> Accounts.byLogin(em, key).orElse(null), password,
                 accountId, client);
+    }
+
+    /**
+     * A domain of an open package and that package's password: a session on that package's technical
+     * settings only. An unknown or closed domain costs the same decoy hashing as a wrong password.
+     */
+    private IssuedToken packageLogin(String domain, String password, ClientInfo client) {
+        String packageId = DomainNames.normalize(domain).flatMap(directory::byDomain).filter(PackageLogin::open)
+                .map(PackageLogin::packageId).orElse(null);
+        return login(PackagePasswordEntity.class, SubjectType.PACKAGE, domain,
+                em -> packageId == null ? null : em.find(PackagePasswordEntity.class, packageId), password, null, client);
     }
 
     @Override
@@ -126,7 +144,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         if (client.remoteAddress() != null) {
             keys.add(LoginThrottle.SOURCE + client.remoteAddress());
         }
-        String logAccount = subjectType == SubjectType.CUSTOMER && found != null ? found.id() : accountId;
+        String logAccount = found instanceof AccountEntity ? found.id()
+                : found instanceof PackagePasswordEntity pkg ? pkg.accountId() : accountId;
         if (throttle.blocked(keys)) {
             credentials.verify(password, null);
             securityLog.record("LOGIN_THROTTLED", logAccount, actor(subjectType, found, login), client.remoteAddress(), null);
@@ -164,7 +183,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     /** Records a lockout and tells the owner of a customer account by email. */
     private void locked(SubjectType type, LoginSubject subject, ClientInfo client) {
         jpa.tx(TransactionType.Required, em -> {
-            String accountId = type == SubjectType.CUSTOMER ? subject.id() : null;
+            String accountId = subject instanceof AccountEntity ? subject.id()
+                    : subject instanceof PackagePasswordEntity pkg ? pkg.accountId() : null;
             securityLog.record(em, "LOCKED", accountId, actor(type, subject, null), client.remoteAddress(),
                     "locked for " + lockoutMinutes + " minutes");
             if (subject instanceof AccountEntity account) {
@@ -179,6 +199,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             case STAFF -> "staff:";
             case USER -> "user:";
             case CUSTOMER -> "account:";
+            case PACKAGE -> "package:";
         } + id;
     }
 
@@ -269,6 +290,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             case STAFF -> StaffUserEntity.class;
             case USER -> UserEntity.class;
             case CUSTOMER -> AccountEntity.class;
+            case PACKAGE -> PackagePasswordEntity.class;
         };
         return Optional.ofNullable((LoginSubject) em.find(type, session.subjectId()))
                 .filter(LoginSubject::canLogIn)

@@ -1,6 +1,7 @@
 package org.hostarea.identity.internal;
 
 import org.hostarea.core.ForbiddenException;
+import org.hostarea.core.NotFoundException;
 import org.hostarea.core.UnauthenticatedException;
 import org.hostarea.core.access.AuthorizationService;
 import org.hostarea.core.access.Permission;
@@ -13,7 +14,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Deny by default: a customer-side route needs a customer-side subject with every permission the
  * route names; a staff route needs a staff subject whose role is listed (ADMIN always is); a
- * staff subject never acts on customer routes and a customer never on staff routes.
+ * staff subject never acts on customer routes and a customer never on staff routes. A package-scoped subject
+ * (domain + package password) passes only package routes, and there only for its own package.
  */
 @Component(service = AuthorizationService.class)
 public class AuthorizationServiceImpl implements AuthorizationService {
@@ -31,6 +33,11 @@ public class AuthorizationServiceImpl implements AuthorizationService {
                 // any live session
             }
             case CUSTOMER -> requireAccount(subject, access.permissions().toArray(Permission[]::new));
+            case PACKAGE -> {
+                if (subject.type() != SubjectType.PACKAGE) {
+                    requireAccount(subject, access.permissions().toArray(Permission[]::new));
+                }
+            }
             case STAFF -> requireStaff(subject, access);
             default -> throw new ForbiddenException("Access denied.");
         }
@@ -59,6 +66,20 @@ public class AuthorizationServiceImpl implements AuthorizationService {
             throw new ForbiddenException("holder-only", "Only the account holder may do this.");
         }
         return account;
+    }
+
+    @Override
+    public String requirePackage(Subject subject, String packageId, Permission... permissions) {
+        if (subject == null) {
+            throw new UnauthenticatedException("Authentication is required.");
+        }
+        if (subject.type() == SubjectType.PACKAGE) {
+            if (!subject.packageId().equals(packageId)) {
+                throw new NotFoundException("package-not-found", "There is no such package.");
+            }
+            return subject.accountId();
+        }
+        return requireAccount(subject, permissions);
     }
 
     private static void requireStaff(Subject subject, RouteAccess access) {

@@ -1,12 +1,12 @@
 package org.hostarea.identity.internal;
 
-import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 
 import org.hostarea.core.ConflictException;
+import org.hostarea.core.UniqueViolation;
 
 /**
  * Turns a unique-constraint violation at flush time into the conflict the caller should see. Callers
@@ -15,9 +15,6 @@ import org.hostarea.core.ConflictException;
  */
 final class Persistence {
 
-    /** SQLState of a unique-constraint violation, on Derby and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private Persistence() {
     }
 
@@ -25,19 +22,10 @@ final class Persistence {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (UniqueViolation.isCause(e)) {
                 throw onDuplicate.get();
             }
             throw e;
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

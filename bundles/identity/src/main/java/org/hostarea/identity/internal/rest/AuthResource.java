@@ -23,6 +23,7 @@ import org.hostarea.identity.CredentialService;
 import org.hostarea.identity.UserService;
 import org.hostarea.identity.IssuedToken;
 import org.hostarea.core.access.Callers;
+import org.hostarea.core.access.SubjectType;
 import org.hostarea.core.access.Authenticated;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,7 +55,10 @@ public class AuthResource {
         this.users = users;
     }
 
-    /** Customer number or owner email, and the password. Any mismatch: 401 {@code invalid-credentials}. */
+    /**
+     * Customer number or owner email and the password; or a domain and its package's password (a session on
+     * that package only). Any mismatch: 401 {@code invalid-credentials}.
+     */
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -63,6 +67,9 @@ public class AuthResource {
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
         CustomerLogin body = ValidationException.requireBody(request);
         IssuedToken issued = authentication.login(body.login(), body.password(), body.accountId(), Requests.client(http, userAgent));
+        if (issued.subject().type() == SubjectType.PACKAGE) {
+            return TokenResponse.packageScope(issued);
+        }
         return TokenResponse.customer(issued, accounts.get(issued.subject().accountId()).customerNumber());
     }
 

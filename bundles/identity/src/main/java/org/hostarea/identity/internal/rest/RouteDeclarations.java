@@ -19,6 +19,7 @@ import org.hostarea.core.access.Permission;
 import org.hostarea.core.access.StaffRole;
 import org.hostarea.core.access.Authenticated;
 import org.hostarea.core.access.CustomerRoute;
+import org.hostarea.core.access.PackageRoute;
 import org.hostarea.core.access.RouteAccess;
 import org.hostarea.core.access.StaffRoute;
 
@@ -108,6 +109,10 @@ final class RouteDeclarations {
         CustomerRoute customer = element.getAnnotation(CustomerRoute.class);
         if (customer != null) {
             found.add(new RouteAccess(RouteAccess.Kind.CUSTOMER, enumSet(Permission.class, customer.value()), Set.of()));
+        }
+        PackageRoute packageRoute = element.getAnnotation(PackageRoute.class);
+        if (packageRoute != null) {
+            found.add(new RouteAccess(RouteAccess.Kind.PACKAGE, enumSet(Permission.class, packageRoute.value()), Set.of()));
         }
         StaffRoute staff = element.getAnnotation(StaffRoute.class);
         if (staff != null) {

@@ -15,9 +15,13 @@ import org.hostarea.core.access.Subject;
  */
 public record TokenResponse(String token, Instant expiresAt, Instant idleExpiresAt, Scope scope) {
 
-    /** What a token stands for: a customer account or a staff user (fields of the other kind are left out). */
+    /**
+     * What a token stands for: a customer account, one package (a package login: no account data) or a staff
+     * user (fields of the other kinds are left out).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Scope(String type, String accountId, String customerNumber, String staffId, String staffRole) {
+    public record Scope(String type, String accountId, String customerNumber, String staffId, String staffRole,
+            String packageId) {
     }
 
     @Override
@@ -28,12 +32,17 @@ public record TokenResponse(String token, Instant expiresAt, Instant idleExpires
     static TokenResponse customer(IssuedToken issued, String customerNumber) {
         Subject subject = issued.subject();
         return new TokenResponse(issued.token(), issued.expiresAt(), issued.idleExpiresAt(),
-                new Scope(subject.type().name(), subject.accountId(), customerNumber, null, null));
+                new Scope(subject.type().name(), subject.accountId(), customerNumber, null, null, null));
     }
 
     static TokenResponse staff(IssuedToken issued) {
         Subject subject = issued.subject();
         return new TokenResponse(issued.token(), issued.expiresAt(), issued.idleExpiresAt(),
-                new Scope(subject.type().name(), null, null, subject.id(), subject.staffRole().name()));
+                new Scope(subject.type().name(), null, null, subject.id(), subject.staffRole().name(), null));
+    }
+
+    static TokenResponse packageScope(IssuedToken issued) {
+        return new TokenResponse(issued.token(), issued.expiresAt(), issued.idleExpiresAt(),
+                new Scope(issued.subject().type().name(), null, null, null, null, issued.subject().packageId()));
     }
 }
