@@ -77,13 +77,21 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "DELETE /api/v1/me/sessions/{id}", "GET /api/v1/admin/security-events", "GET /api/v1/me/profile",
                 "PUT /api/v1/me/profile", "GET /api/v1/me/contacts", "POST /api/v1/me/contacts", "DELETE /api/v1/me/contacts/{id}",
                 "POST /api/v1/contacts/verify", "GET /api/v1/me/users", "POST /api/v1/me/users/invitations",
-                "PUT /api/v1/me/users/{id}/permissions", "DELETE /api/v1/me/users/{id}", "POST /api/v1/auth/invitations/accept", "PUT /api/v1/me/email", "POST /api/v1/auth/email-change/confirm"}) {
+                "PUT /api/v1/me/users/{id}/permissions", "DELETE /api/v1/me/users/{id}", "POST /api/v1/auth/invitations/accept", "PUT /api/v1/me/email", "POST /api/v1/auth/email-change/confirm",
+                "GET /api/v1/catalog", "GET /api/v1/catalog/{code}", "POST /api/v1/admin/catalog/plans", "PUT /api/v1/admin/catalog/plans/{id}",
+                "GET /api/v1/me/packages", "GET /api/v1/me/packages/{id}", "GET /api/v1/me/packages/{id}/technical",
+                "PUT /api/v1/me/packages/{id}/settings", "POST /api/v1/me/packages/{id}/plan-changes", "PUT /api/v1/me/packages/{id}/password",
+                "POST /api/v1/me/packages/{id}/cancellation", "GET /api/v1/me/domains", "POST /api/v1/admin/packages",
+                "PUT /api/v1/admin/packages/{id}/usage", "POST /api/v1/admin/packages/{id}/suspend"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));
         assertEquals("CUSTOMER", accessOf(inventory, "GET", "/api/v1/me"));
         assertEquals("STAFF", accessOf(inventory, "GET", "/api/v1/admin/routes"));
         assertEquals("CUSTOMER", accessOf(inventory, "GET", "/api/v1/me/messages/{id}"));
+        assertEquals("PACKAGE", accessOf(inventory, "PUT", "/api/v1/me/packages/{id}/settings"));
+        assertEquals("CUSTOMER", accessOf(inventory, "GET", "/api/v1/me/packages/{id}"));
+        assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/catalog"));
     }
 
     @Test

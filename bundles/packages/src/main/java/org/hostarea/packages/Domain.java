@@ -1,0 +1,21 @@
+package org.hostarea.packages;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A domain of a package. Unique across the system.
+ *
+ * @param name the stored (ASCII, lower case) form, e.g. {@code xn--mnchen-3ya.de}
+ * @param displayName the Unicode form, e.g. {@code münchen.de}
+ * @param expiresOn for registered domains: the end of the registration; {@code null} if not registered here
+ * @param nameservers its technical data: the name servers (empty: the provider's)
+ */
+public record Domain(String id, String packageId, String name, String displayName, LocalDate expiresOn,
+        List<String> nameservers, boolean dnssec, Instant createdAt) {
+
+    public Domain {
+        nameservers = List.copyOf(nameservers);
+    }
+}

@@ -1,0 +1,86 @@
+package org.hostarea.packages.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+
+import org.hostarea.core.DomainNames;
+import org.hostarea.packages.Domain;
+
+/** A domain of a package. The unique constraint on its name decides races between two packages. */
+@Entity
+@Table(name = "HA_DOMAIN", uniqueConstraints = @UniqueConstraint(name = "UQ_DOMAIN_NAME", columnNames = "NAME"),
+        indexes = {@Index(name = "IX_DOMAIN_PACKAGE", columnList = "PACKAGE_ID"),
+                @Index(name = "IX_DOMAIN_ACCOUNT", columnList = "ACCOUNT_ID")})
+public class DomainEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "PACKAGE_ID", length = 36, nullable = false)
+    private String packageId;
+
+    @Column(name = "ACCOUNT_ID", length = 36, nullable = false)
+    private String accountId;
+
+    /** The stored form ({@link DomainNames#normalize}). */
+    @Column(name = "NAME", length = 253, nullable = false)
+    private String name;
+
+    @Column(name = "EXPIRES_ON")
+    private LocalDate expiresOn;
+
+    /** Comma-separated host names, empty for the provider's. */
+    @Column(name = "NAMESERVERS", length = 3400, nullable = false)
+    private String nameservers = "";
+
+    @Column(name = "DNSSEC", nullable = false)
+    private boolean dnssec;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    protected DomainEntity() {
+    }
+
+    DomainEntity(String id, String packageId, String accountId, String name, LocalDate expiresOn, Instant now) {
+        this.id = id;
+        this.packageId = packageId;
+        this.accountId = accountId;
+        this.name = name;
+        this.expiresOn = expiresOn;
+        this.createdAt = now.toEpochMilli();
+    }
+
+    String id() {
+        return id;
+    }
+
+    String packageId() {
+        return packageId;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void technical(List<String> nameservers, boolean dnssec) {
+        this.nameservers = String.join(",", nameservers);
+        this.dnssec = dnssec;
+    }
+
+    Domain toDto() {
+        List<String> servers = nameservers.isEmpty() ? List.of() : Arrays.asList(nameservers.split(","));
+        return new Domain(id, packageId, name, DomainNames.toUnicode(name), expiresOn, servers, dnssec,
+                Instant.ofEpochMilli(createdAt));
+    }
+}

@@ -1,0 +1,39 @@
+package org.hostarea.packages.internal;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+
+import org.hostarea.core.ConflictException;
+import org.hostarea.core.UniqueViolation;
+
+/** Queries and persistence helpers shared by the catalog and the packages. */
+final class Plans {
+
+    private Plans() {
+    }
+
+    static Optional<PlanEntity> byCode(EntityManager em, String code) {
+        return em.createQuery("select p from PlanEntity p where p.code = :c", PlanEntity.class).setParameter("c", code)
+                .getResultStream().findFirst();
+    }
+
+    static boolean inUse(EntityManager em, String code) {
+        return em.createQuery("select count(p) from PackageEntity p where p.planCode = :c", Long.class).setParameter("c", code)
+                .getSingleResult() > 0;
+    }
+
+    /** Flushes now so that a unique-constraint race surfaces as the caller's conflict. */
+    static void flushUnique(EntityManager em, Supplier<ConflictException> onDuplicate) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.isCause(e)) {
+                throw onDuplicate.get();
+            }
+            throw e;
+        }
+    }
+}
