@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,9 +21,15 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.hostarea.core.Money;
+import org.hostarea.packages.PackageEvent;
+import org.hostarea.packages.PackageListener;
+import org.hostarea.packages.spi.PlanChangeCharger;
+import org.hostarea.packages.spi.ProratedCharge;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * The catalog and the customers' packages over REST: staff CRUD of plans, packages with domains (unique under
@@ -342,6 +349,37 @@ public class PackagesIT extends HostareaTestSupport {
         assertTrue(suspended, suspended.contains("SUSPENDED [ABUSE]"));
         JsonNode events = http.get("/api/v1/admin/packages/" + id + "/events", adminToken()).json();
         assertTrue(events.toString(), events.toString().contains("QUOTA: diskMb 1200/1000"));
+    }
+
+    /** Other bundles hear of status changes (listeners) and take upgrade charges (billing's SPI) as soon as they register. */
+    @Test
+    public void listenersHearOfChangesAndARegisteredChargerTakesTheUpgradeCharge() {
+        List<PackageEvent> heard = new CopyOnWriteArrayList<>();
+        List<ProratedCharge> charged = new CopyOnWriteArrayList<>();
+        ServiceRegistration<PackageListener> listener = bundleContext.registerService(PackageListener.class, heard::add, null);
+        ServiceRegistration<PlanChangeCharger> charger = bundleContext.registerService(PlanChangeCharger.class, charged::add, null);
+        try {
+            createPlan("gold-" + suffix, "HOSTING", "100.00", Map.of(), List.of(), List.of());
+            createPlan("silver-" + suffix, "HOSTING", "40.00", Map.of(), List.of("gold-" + suffix), List.of());
+            String id = createPackage(accountId, "silver-" + suffix, "ANNUAL", List.of()).get("id").asText();
+            assertEquals(200, http.post("/api/v1/admin/packages/" + id + "/suspend", Http.json(Map.of("reason", "OTHER")), adminToken())
+                    .status());
+            assertEquals(200, http.post("/api/v1/admin/packages/" + id + "/unsuspend", Http.json(Map.of()), adminToken()).status());
+            JsonNode upgrade = http.post("/api/v1/me/packages/" + id + "/plan-changes", Http.json(Map.of("planCode", "gold-" + suffix)),
+                    token).json();
+            assertEquals("CHARGED", upgrade.get("chargeStatus").asText());
+
+            List<String> types = heard.stream().filter(e -> e.packageId().equals(id)).map(e -> e.type().name()).toList();
+            assertEquals(List.of("CREATED", "SUSPENDED", "UNSUSPENDED", "PLAN_CHANGED"), types);
+            assertEquals(1, charged.size());
+            ProratedCharge charge = charged.get(0);
+            assertEquals(upgrade.get("id").asText(), charge.planChangeId());
+            assertEquals(Money.of("60.00", "EUR"), charge.amount());
+            assertEquals(accountId, charge.accountId());
+        } finally {
+            listener.unregister();
+            charger.unregister();
+        }
     }
 
     // --- helpers -----------------------------------------------------------------------------------------

@@ -194,6 +194,18 @@ public class PackageEntity {
         return nextDueDate;
     }
 
+    /**
+     * The end of the term running on {@code today}: the next due date, or, while nothing has renewed the
+     * package past it yet (billing moves the due date), the next term boundary after today.
+     */
+    LocalDate termEnd(LocalDate today) {
+        LocalDate end = nextDueDate;
+        for (long terms = 1; !end.isAfter(today); terms++) {
+            end = nextDueDate.plusMonths(terms * billingCycle.months());
+        }
+        return end;
+    }
+
     Instant createdAt() {
         return Instant.ofEpochMilli(createdAt);
     }

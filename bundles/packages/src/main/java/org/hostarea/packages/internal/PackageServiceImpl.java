@@ -301,11 +301,14 @@ public class PackageServiceImpl implements PackageService {
     public void removeDomain(String accountId, String packageId, String domainId, String actor) {
         requireOwnedOrStaff(accountId, packageId);
         change(accountId, packageId, change -> {
+            requireNotEnded(change.pkg());
             DomainEntity domain = domainOf(change.em(), packageId, domainId);
             if (change.pkg().type() == PlanType.DOMAIN && countOf(change.em(), "DomainEntity", packageId) <= 1) {
                 throw new RuleViolationException("last-domain", "A domain package keeps its domain; cancel the package instead.");
             }
             change.em().remove(domain);
+            change.em().flush();
+            applyQuota(change, plan(change.em(), change.pkg().planCode()), actor);
             return null;
         });
     }
@@ -357,6 +360,7 @@ public class PackageServiceImpl implements PackageService {
             if (removed == 0) {
                 throw new NotFoundException("app-not-found", "There is no such application in this package.");
             }
+            applyQuota(change, plan(change.em(), change.pkg().planCode()), actor);
             return null;
         });
     }
@@ -441,7 +445,7 @@ public class PackageServiceImpl implements PackageService {
         if (kind == PlanChangeKind.UPGRADE) {
             Money oldPrice = current.price(pkg.billingCycle(), pkg.currency()).map(PlanPrice::money)
                     .orElse(Money.zero(newPrice.money().currency()));
-            Money charge = Proration.charge(oldPrice, newPrice.money(), pkg.billingCycle(), pkg.nextDueDate(), today);
+            Money charge = Proration.charge(oldPrice, newPrice.money(), pkg.billingCycle(), pkg.termEnd(today), today);
             PlanChangeCharger billing = charger.get();
             ChargeStatus status = charge.isZero() ? ChargeStatus.NONE : billing == null ? ChargeStatus.PENDING : ChargeStatus.CHARGED;
             entity = new PlanChangeEntity(UUID.randomUUID().toString(), pkg, kind, target, PlanChangeStatus.APPLIED, today, charge,
@@ -453,16 +457,16 @@ public class PackageServiceImpl implements PackageService {
             change.event(PackageEventType.PLAN_CHANGED, before, current.code() + " -> " + target, actor);
             if (status == ChargeStatus.CHARGED) {
                 billing.charge(new ProratedCharge(entity.id(), pkg.id(), pkg.accountId(), current.code(), target, today,
-                        pkg.nextDueDate(), charge));
+                        pkg.termEnd(today), charge));
             }
             applyQuota(change, next, actor);
         } else {
             entity = new PlanChangeEntity(UUID.randomUUID().toString(), pkg, kind, target, PlanChangeStatus.SCHEDULED,
-                    pkg.nextDueDate(), null, ChargeStatus.NONE, now, actor, key);
+                    pkg.termEnd(today), null, ChargeStatus.NONE, now, actor, key);
             em.persist(entity);
             Plans.flushUnique(em, () -> new ConflictException("idempotency-key-reused", "This Idempotency-Key is in use."));
             change.event(PackageEventType.PLAN_CHANGE_SCHEDULED, pkg.status(), current.code() + " -> " + target + " on "
-                    + pkg.nextDueDate(), actor);
+                    + pkg.termEnd(today), actor);
         }
         PlanChange result = entity.toDto();
         mail(em, pkg, "packages.plan-change", Map.of("upgrade", kind == PlanChangeKind.UPGRADE, "fromPlan", current.code(), "toPlan", target,
@@ -481,6 +485,9 @@ public class PackageServiceImpl implements PackageService {
             PlanChangeEntity scheduled = scheduledChange(change.em(), packageId);
             if (scheduled == null) {
                 throw noScheduledChange();
+            }
+            if (!scheduled.toDto().effectiveOn().isAfter(today())) {
+                throw new ConflictException("change-in-effect", "The change takes effect today; it can no longer be revoked.");
             }
             scheduled.status(PlanChangeStatus.REVOKED);
             change.event(PackageEventType.PLAN_CHANGE_REVOKED, change.pkg().status(), "to " + scheduled.toPlan(), actor);
@@ -502,8 +509,9 @@ public class PackageServiceImpl implements PackageService {
                 pkg.cancellation(how, today(), why, now, actor);
                 end(change, PackageStatus.CANCELLED, PackageEventType.CANCELLED, why, actor);
             } else {
-                pkg.cancellation(how, pkg.nextDueDate(), why, now, actor);
-                change.event(PackageEventType.CANCELLATION_SCHEDULED, pkg.status(), "on " + pkg.nextDueDate(), actor);
+                LocalDate end = pkg.termEnd(today());
+                pkg.cancellation(how, end, why, now, actor);
+                change.event(PackageEventType.CANCELLATION_SCHEDULED, pkg.status(), "on " + end, actor);
             }
             mail(change.em(), pkg, "packages.cancellation", Map.of("scheduled", how == CancellationMode.END_OF_TERM, "effectiveOn",
                     pkg.cancellation().effectiveOn().toString()), "PRODUCTS");
@@ -518,6 +526,9 @@ public class PackageServiceImpl implements PackageService {
             PackageEntity pkg = change.pkg();
             if (pkg.cancellation() == null || !pkg.status().live()) {
                 throw new NotFoundException("no-cancellation", "There is no cancellation that can still be revoked.");
+            }
+            if (!pkg.cancellation().effectiveOn().isAfter(today())) {
+                throw new ConflictException("change-in-effect", "The cancellation takes effect today; it can no longer be revoked.");
             }
             pkg.cancellation(null, null, null, null, null);
             change.event(PackageEventType.CANCELLATION_REVOKED, pkg.status(), null, actor);
@@ -589,7 +600,7 @@ public class PackageServiceImpl implements PackageService {
         List<PackageEvent> happened = new ArrayList<>();
         CustomerPackage created = jpa.txExpr(TransactionType.Required, em -> {
             PackageEntity pkg = new PackageEntity(UUID.randomUUID().toString(), accountId,
-                    label != null ? label : domains.isEmpty() ? plan.code() : DomainNames.toUnicode(domains.get(0)), plan, status,
+                    label != null ? label : domains.isEmpty() ? plan.code() : truncate(DomainNames.toUnicode(domains.get(0)), 100), plan, status,
                     start, request.billingCycle(), currency.getCurrencyCode(), clock.instant());
             em.persist(pkg);
             LocalDate expiry = request.domainExpiresOn() != null ? request.domainExpiresOn()
@@ -793,7 +804,7 @@ public class PackageServiceImpl implements PackageService {
 
         void event(PackageEventType type, PackageStatus from, String detail, String actor) {
             PackageEvent event = new PackageEvent(UUID.randomUUID().toString(), pkg.id(), pkg.accountId(), type, from, pkg.status(),
-                    detail, actor, now);
+                    truncate(detail, 500), truncate(actor, 80), now);
             em.persist(new PackageEventEntity(event));
             happened.add(event);
         }
@@ -959,6 +970,10 @@ public class PackageServiceImpl implements PackageService {
         if (pkg.status() == PackageStatus.CANCELLED || pkg.status() == PackageStatus.TERMINATED) {
             throw new RuleViolationException("package-not-live", "The package is " + pkg.status() + ".");
         }
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static ConflictException domainTaken(String domain) {

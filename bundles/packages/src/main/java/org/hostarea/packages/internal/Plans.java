@@ -8,6 +8,7 @@ import javax.persistence.PersistenceException;
 
 import org.hostarea.core.ConflictException;
 import org.hostarea.core.UniqueViolation;
+import org.hostarea.packages.PlanChangeStatus;
 
 /** Queries and persistence helpers shared by the catalog and the packages. */
 final class Plans {
@@ -20,9 +21,13 @@ final class Plans {
                 .getResultStream().findFirst();
     }
 
+    /** Whether a package has the plan, or a scheduled downgrade goes to it. */
     static boolean inUse(EntityManager em, String code) {
         return em.createQuery("select count(p) from PackageEntity p where p.planCode = :c", Long.class).setParameter("c", code)
-                .getSingleResult() > 0;
+                .getSingleResult() > 0
+                || em.createQuery("select count(c) from PlanChangeEntity c where c.toPlan = :c and c.status = :s", Long.class)
+                        .setParameter("c", code).setParameter("s", PlanChangeStatus.SCHEDULED)
+                        .getSingleResult() > 0;
     }
 
     /** Flushes now so that a unique-constraint race surfaces as the caller's conflict. */

@@ -14,12 +14,15 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
 import org.hostarea.core.ForbiddenException;
+import org.hostarea.core.NotFoundException;
 import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.identity.AuthenticationService;
 import org.hostarea.core.access.AuthorizationService;
 import org.hostarea.core.access.Subject;
 import org.hostarea.core.access.Callers;
+import org.hostarea.core.access.PackageRoute;
 import org.hostarea.core.access.RouteAccess;
+import org.hostarea.core.access.SubjectType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The route guard: runs after route matching for every request of the application, reads the matched
  * method's access declaration, authenticates the bearer token and asks the authorization service.
- * A route without a declaration is refused (deny by default) and logged as the defect it is. The
+ * A route without a declaration is refused (deny by default) and logged as the defect it is. A
+ * package-scoped token passes a package route only when the route's {@code {id}} is its package (404
+ * otherwise), whatever the resource then does. The
  * application is not served while this guard is absent.
  */
 @Component(service = ContainerRequestFilter.class, immediate = true,
@@ -74,6 +79,10 @@ public class RouteGuard implements ContainerRequestFilter {
         Subject subject = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .flatMap(authentication::authenticate).orElse(null);
         authorization.authorize(subject, access.get());
+        if (access.get().kind() == RouteAccess.Kind.PACKAGE && subject.type() == SubjectType.PACKAGE
+                && !subject.packageId().equals(request.getUriInfo().getPathParameters().getFirst(PackageRoute.PACKAGE_ID))) {
+            throw new NotFoundException("package-not-found", "There is no such package.");
+        }
         request.setSecurityContext(new SubjectSecurityContext(subject, request.getSecurityContext().isSecure()));
     }
 

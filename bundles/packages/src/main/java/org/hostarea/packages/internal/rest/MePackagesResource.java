@@ -264,15 +264,16 @@ public class MePackagesResource {
 
     /**
      * {@code {"password"}}: sets the package password (204); with any domain of the package it opens that
-     * package's technical settings only. Sessions opened with the old password end.
+     * package's technical settings only. Sessions opened with the old password end. Needs DOMAINS_MANAGE
+     * too: whoever hands out the password hands out what the package token may change.
      */
     @PUT
     @Path("{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @CustomerRoute(Permission.PACKAGE_PASSWORDS_MANAGE)
+    @CustomerRoute({Permission.PACKAGE_PASSWORDS_MANAGE, Permission.DOMAINS_MANAGE})
     public Response setPassword(@PathParam("id") String id, PasswordRequest request, @Context SecurityContext security,
             @Context HttpServletRequest http, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        String account = account(security, id, Permission.PACKAGE_PASSWORDS_MANAGE);
+        String account = account(security, id, Permission.PACKAGE_PASSWORDS_MANAGE, Permission.DOMAINS_MANAGE);
         PasswordRequest body = ValidationException.requireBody(request);
         passwords.set(account, id, body.password(), Callers.subject(security).actor(),
                 new ClientInfo(http == null ? null : http.getRemoteAddr(), userAgent));
@@ -299,8 +300,8 @@ public class MePackagesResource {
     }
 
     /** The caller's account for a contract route, after confirming the package is the account's (404). */
-    private String account(SecurityContext security, String packageId, Permission permission) {
-        String account = authorization.requireAccount(Callers.subject(security), permission);
+    private String account(SecurityContext security, String packageId, Permission... permissions) {
+        String account = authorization.requireAccount(Callers.subject(security), permissions);
         packages.requireOwned(account, packageId);
         return account;
     }
