@@ -11,6 +11,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.hostarea.core.ConflictException;
 import org.hostarea.core.FieldChecks;
 import org.hostarea.core.NotFoundException;
+import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
 import org.hostarea.identity.NewAccount;
@@ -61,7 +62,7 @@ public class AccountServiceImpl implements AccountService {
                     email, language, clock.instant());
             account.passwordHash(passwordHash);
             em.persist(account);
-            Persistence.flushUnique(em, AccountServiceImpl::emailTaken);
+            Writes.flushUnique(em, AccountServiceImpl::emailTaken);
             return account.toDto();
         });
     }

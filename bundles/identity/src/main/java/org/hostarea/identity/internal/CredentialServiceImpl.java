@@ -17,6 +17,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.hostarea.core.FieldChecks;
 import org.hostarea.core.NotFoundException;
 import org.hostarea.core.ValidationException;
+import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.AccountStatus;
 import org.hostarea.core.access.AuthorizationService;
 import org.hostarea.identity.ClientInfo;
@@ -122,7 +123,7 @@ public class CredentialServiceImpl implements CredentialService {
             String oldEmail = account.email();
             account.email(change.newEmail());
             voidPendingLinks(em, account.id(), now);
-            org.hostarea.identity.internal.Persistence.flushUnique(em, CredentialServiceImpl::emailTaken);
+            Writes.flushUnique(em, CredentialServiceImpl::emailTaken);
             securityLog.record(em, "EMAIL_CHANGED", account.id(), "account:" + account.id(), client.remoteAddress(),
                     oldEmail + " -> " + change.newEmail());
             notifications.send(new OutgoingMessage(AccountMails.EMAIL_CHANGED, account.id(), account.language(), OutgoingMessage.EMAIL,

@@ -9,6 +9,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.hostarea.core.ConflictException;
 import org.hostarea.core.FieldChecks;
+import org.hostarea.core.jpa.Writes;
 import org.hostarea.core.access.StaffRole;
 import org.hostarea.identity.StaffService;
 import org.hostarea.identity.StaffUser;
@@ -57,7 +58,7 @@ public class StaffServiceImpl implements StaffService {
             StaffUserEntity staff = new StaffUserEntity(UUID.randomUUID().toString(), name, display, role, passwordHash,
                     clock.instant());
             em.persist(staff);
-            Persistence.flushUnique(em, StaffServiceImpl::usernameTaken);
+            Writes.flushUnique(em, StaffServiceImpl::usernameTaken);
             return staff.toDto();
         });
     }

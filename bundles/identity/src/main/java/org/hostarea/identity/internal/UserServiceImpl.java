@@ -19,6 +19,7 @@ import org.hostarea.core.FieldError;
 import org.hostarea.core.NotFoundException;
 import org.hostarea.core.SecretTokens;
 import org.hostarea.core.ValidationException;
+import org.hostarea.core.jpa.Writes;
 import org.hostarea.core.access.AuthorizationService;
 import org.hostarea.core.access.Permission;
 import org.hostarea.core.access.Subject;
@@ -140,7 +141,7 @@ public class UserServiceImpl implements UserService {
             if (user == null) {
                 user = new UserEntity(UUID.randomUUID().toString(), invitation.email(), displayName, hash, now);
                 em.persist(user);
-                Persistence.flushUnique(em, () -> new org.hostarea.core.ConflictException("user-exists",
+                Writes.flushUnique(em, () -> new org.hostarea.core.ConflictException("user-exists",
                         "A login with this email was created a moment ago; accept again with its password."));
             }
             MembershipEntity membership = Memberships.of(em, user.id(), invitation.accountId());

@@ -10,6 +10,8 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.hostarea.core.ConflictException;
 import org.hostarea.core.FieldChecks;
 import org.hostarea.core.NotFoundException;
+import org.hostarea.core.jpa.Reads;
+import org.hostarea.core.jpa.Writes;
 import org.hostarea.packages.CatalogService;
 import org.hostarea.packages.Plan;
 import org.hostarea.packages.PlanInput;
@@ -62,7 +64,7 @@ public class CatalogServiceImpl implements CatalogService {
         return jpa.txExpr(TransactionType.Required, em -> {
             PlanEntity entity = new PlanEntity(UUID.randomUUID().toString(), plan);
             em.persist(entity);
-            Plans.flushUnique(em, CatalogServiceImpl::codeTaken);
+            Writes.flushUnique(em, CatalogServiceImpl::codeTaken);
             return entity.toDto();
         });
     }
@@ -87,7 +89,7 @@ public class CatalogServiceImpl implements CatalogService {
         return jpa.txExpr(TransactionType.Required, em -> {
             PlanEntity entity = find(em, id);
             entity.apply(plan);
-            Plans.flushUnique(em, CatalogServiceImpl::codeTaken);
+            Writes.flushUnique(em, CatalogServiceImpl::codeTaken);
             return entity.toDto();
         });
     }

@@ -34,6 +34,8 @@ import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
 import org.hostarea.core.RuleViolationException;
 import org.hostarea.core.ValidationException;
+import org.hostarea.core.jpa.Reads;
+import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
 import org.hostarea.identity.PackagePasswordService;
@@ -278,7 +280,7 @@ public class PackageServiceImpl implements PackageService {
             DomainEntity entity = new DomainEntity(UUID.randomUUID().toString(), pkg.id(), pkg.accountId(), domain, expiresOn,
                     clock.instant());
             em.persist(entity);
-            Plans.flushUnique(em, () -> domainTaken(domain));
+            Writes.flushUnique(em, () -> domainTaken(domain));
             return entity.toDto();
         });
     }
@@ -346,7 +348,7 @@ public class PackageServiceImpl implements PackageService {
             }
             AppEntity entity = new AppEntity(UUID.randomUUID().toString(), pkg.id(), name, version, path, clock.instant());
             em.persist(entity);
-            Plans.flushUnique(em, PackageServiceImpl::appPathTaken);
+            Writes.flushUnique(em, PackageServiceImpl::appPathTaken);
             return entity.toDto();
         });
     }
@@ -451,7 +453,7 @@ public class PackageServiceImpl implements PackageService {
             entity = new PlanChangeEntity(UUID.randomUUID().toString(), pkg, kind, target, PlanChangeStatus.APPLIED, today, charge,
                     status, now, actor, key);
             em.persist(entity);
-            Plans.flushUnique(em, () -> new ConflictException("idempotency-key-reused", "This Idempotency-Key is in use."));
+            Writes.flushUnique(em, () -> new ConflictException("idempotency-key-reused", "This Idempotency-Key is in use."));
             PackageStatus before = pkg.status();
             pkg.planCode(target);
             change.event(PackageEventType.PLAN_CHANGED, before, current.code() + " -> " + target, actor);
@@ -464,7 +466,7 @@ public class PackageServiceImpl implements PackageService {
             entity = new PlanChangeEntity(UUID.randomUUID().toString(), pkg, kind, target, PlanChangeStatus.SCHEDULED,
                     pkg.termEnd(today), null, ChargeStatus.NONE, now, actor, key);
             em.persist(entity);
-            Plans.flushUnique(em, () -> new ConflictException("idempotency-key-reused", "This Idempotency-Key is in use."));
+            Writes.flushUnique(em, () -> new ConflictException("idempotency-key-reused", "This Idempotency-Key is in use."));
             change.event(PackageEventType.PLAN_CHANGE_SCHEDULED, pkg.status(), current.code() + " -> " + target + " on "
                     + pkg.termEnd(today), actor);
         }
@@ -608,7 +610,7 @@ public class PackageServiceImpl implements PackageService {
             for (String domain : domains) {
                 em.persist(new DomainEntity(UUID.randomUUID().toString(), pkg.id(), accountId, domain, expiry, clock.instant()));
             }
-            Plans.flushUnique(em, () -> domainTaken(String.join(", ", domains)));
+            Writes.flushUnique(em, () -> domainTaken(String.join(", ", domains)));
             Change change = new Change(em, pkg, happened, clock.instant());
             change.event(PackageEventType.CREATED, status, plan.code(), actor);
             return toDto(em, pkg);

@@ -1,16 +1,12 @@
 package org.hostarea.packages.internal;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
-import javax.persistence.PersistenceException;
 
-import org.hostarea.core.ConflictException;
-import org.hostarea.core.UniqueViolation;
 import org.hostarea.packages.PlanChangeStatus;
 
-/** Queries and persistence helpers shared by the catalog and the packages. */
+/** Plan queries shared by the catalog and the packages. */
 final class Plans {
 
     private Plans() {
@@ -28,17 +24,5 @@ final class Plans {
                 || em.createQuery("select count(c) from PlanChangeEntity c where c.toPlan = :c and c.status = :s", Long.class)
                         .setParameter("c", code).setParameter("s", PlanChangeStatus.SCHEDULED)
                         .getSingleResult() > 0;
-    }
-
-    /** Flushes now so that a unique-constraint race surfaces as the caller's conflict. */
-    static void flushUnique(EntityManager em, Supplier<ConflictException> onDuplicate) {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (UniqueViolation.isCause(e)) {
-                throw onDuplicate.get();
-            }
-            throw e;
-        }
     }
 }

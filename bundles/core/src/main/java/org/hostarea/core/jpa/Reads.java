@@ -1,4 +1,4 @@
-package org.hostarea.packages.internal;
+package org.hostarea.core.jpa;
 
 import java.util.function.Function;
 
@@ -13,12 +13,12 @@ import org.hostarea.core.DomainException;
  * passes through it as a rollback, so the refusal is carried out of the read and thrown after it; writes
  * let theirs pass through, since they must roll back.
  */
-final class Reads {
+public final class Reads {
 
     private Reads() {
     }
 
-    static <T> T read(JpaTemplate jpa, Function<EntityManager, T> work) {
+    public static <T> T read(JpaTemplate jpa, Function<EntityManager, T> work) {
         DomainException[] refused = new DomainException[1];
         T result = jpa.txExpr(TransactionType.Supports, em -> {
             try {
