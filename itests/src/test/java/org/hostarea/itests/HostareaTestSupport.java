@@ -139,15 +139,33 @@ public abstract class HostareaTestSupport {
                 .until(() -> sessionFactory.getRegistry().getCommand("hostarea", "staff-add") != null);
     }
 
-    /** Installs a feature (a plugin) unless it is installed already, as an operator's feature:install would. */
+    /**
+     * Installs a feature (a plugin) unless it is installed already, as an operator's feature:install would.
+     * Right after boot the features service may still be re-registering with the repositories loaded: the
+     * feature is looked up (bounded wait) on the service registered now, not on the one injected at start.
+     */
     protected void installFeature(String feature) {
+        await("feature " + feature + " known").atMost(BOOT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> knownFeature(feature) != null);
         try {
-            if (!features.isInstalled(features.getFeature(feature))) {
-                features.installFeature(feature);
+            org.apache.karaf.features.FeaturesService service = currentFeatures();
+            if (!service.isInstalled(service.getFeature(feature))) {
+                service.installFeature(feature);
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private org.apache.karaf.features.Feature knownFeature(String feature) throws Exception {
+        org.apache.karaf.features.FeaturesService service = currentFeatures();
+        return service == null ? null : service.getFeature(feature);
+    }
+
+    private org.apache.karaf.features.FeaturesService currentFeatures() {
+        org.osgi.framework.ServiceReference<org.apache.karaf.features.FeaturesService> reference =
+                bundleContext.getServiceReference(org.apache.karaf.features.FeaturesService.class);
+        return reference == null ? null : bundleContext.getService(reference);
     }
 
     /** Runs a Karaf shell command as an operator would and returns what it printed. */
