@@ -384,9 +384,10 @@ public class PackagesIT extends HostareaTestSupport {
 
     // --- helpers -----------------------------------------------------------------------------------------
 
-    /** Money amounts are JSON numbers: compared as decimals. */
-    static void assertAmount(String expected, JsonNode amount) {
-        assertTrue(amount + " is a number", amount.isNumber());
+    /** Money is {@code {"amount": number, "currency"}} (or a bare amount): compared as decimals. */
+    static void assertAmount(String expected, JsonNode money) {
+        JsonNode amount = money.isObject() ? money.get("amount") : money;
+        assertTrue(money + " has a number", amount != null && amount.isNumber());
         assertEquals(0, new java.math.BigDecimal(expected).compareTo(amount.decimalValue()));
     }
 

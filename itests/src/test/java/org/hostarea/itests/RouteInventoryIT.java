@@ -82,7 +82,10 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "GET /api/v1/me/packages", "GET /api/v1/me/packages/{id}", "GET /api/v1/me/packages/{id}/technical",
                 "PUT /api/v1/me/packages/{id}/settings", "POST /api/v1/me/packages/{id}/plan-changes", "PUT /api/v1/me/packages/{id}/password",
                 "POST /api/v1/me/packages/{id}/cancellation", "GET /api/v1/me/domains", "POST /api/v1/admin/packages",
-                "PUT /api/v1/admin/packages/{id}/usage", "POST /api/v1/admin/packages/{id}/suspend"}) {
+                "PUT /api/v1/admin/packages/{id}/usage", "POST /api/v1/admin/packages/{id}/suspend",
+                "GET /api/v1/me/invoices", "GET /api/v1/me/invoices/{id}", "GET /api/v1/me/invoices/{id}/pdf",
+                "POST /api/v1/me/invoices/{id}/apply-credit", "GET /api/v1/me/credit", "POST /api/v1/admin/invoices",
+                "POST /api/v1/admin/invoices/{id}/issue", "POST /api/v1/admin/invoices/{id}/cancel", "POST /api/v1/admin/credit"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));

@@ -1,0 +1,11 @@
+package org.hostarea.billing;
+
+/** Why the credit balance moved. */
+public enum CreditEntryKind {
+    /** Credit given by staff (goodwill, correction). */
+    ADJUSTMENT,
+    /** Credit used to pay an invoice (negative). */
+    APPLIED,
+    /** Credit given back when an invoice paid with it is cancelled. */
+    REVERSAL
+}

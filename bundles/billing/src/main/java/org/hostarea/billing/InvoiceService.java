@@ -1,0 +1,47 @@
+package org.hostarea.billing;
+
+import org.hostarea.core.Page;
+import org.hostarea.core.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Invoices. Customer-side methods take the account the authorization service granted; another account's
+ * invoice is 404 ({@code invoice-not-found}), and so is a DRAFT (customers never see drafts).
+ */
+@ProviderType
+public interface InvoiceService {
+
+    Page<Invoice> invoices(String accountId, InvoiceStatus status, PageRequest page);
+
+    Invoice get(String accountId, String invoiceId);
+
+    /** The PDF in the account's language. */
+    byte[] pdf(String accountId, String invoiceId);
+
+    // --- staff ---
+
+    /**
+     * @throws org.hostarea.core.ValidationException for a bad field (every one named), an unknown account
+     */
+    Invoice create(NewInvoice invoice, String actor);
+
+    /** {@code accountId}, {@code status}: optional filters. */
+    Page<Invoice> search(String accountId, InvoiceStatus status, PageRequest page);
+
+    Invoice get(String invoiceId);
+
+    /**
+     * DRAFT → UNPAID: takes the next number of its series and year (gapless, also under concurrency), sets the
+     * issue and due dates and mails the account's Invoices recipients, all in one transaction.
+     *
+     * @throws org.hostarea.core.RuleViolationException ({@code invoice-not-draft})
+     */
+    Invoice issue(String invoiceId, String actor);
+
+    /**
+     * UNPAID (or DRAFT) → CANCELLED; the number stays used. Credit applied to it goes back to the ledger.
+     *
+     * @throws org.hostarea.core.RuleViolationException ({@code invoice-not-cancellable}) for PAID, REFUNDED
+     */
+    Invoice cancel(String invoiceId, String reason, String actor);
+}

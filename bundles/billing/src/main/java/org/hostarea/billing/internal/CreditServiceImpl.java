@@ -1,0 +1,205 @@
+package org.hostarea.billing.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.hostarea.billing.CreditBalance;
+import org.hostarea.billing.CreditEntry;
+import org.hostarea.billing.CreditEntryKind;
+import org.hostarea.billing.CreditService;
+import org.hostarea.billing.InvoiceStatus;
+import org.hostarea.core.ConflictException;
+import org.hostarea.core.FieldChecks;
+import org.hostarea.core.Money;
+import org.hostarea.core.RuleViolationException;
+import org.hostarea.core.jpa.Reads;
+import org.hostarea.core.jpa.Writes;
+import org.hostarea.identity.AccountService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The credit ledger. Every movement first locks the account's ledger row for the currency (created once,
+ * in its own transaction), then reads the balance as the sum of the entries and appends; an invoice the
+ * movement touches is locked after the ledger, always in that order. So two requests never both spend the
+ * same credit, and no entry is ever changed or deleted.
+ */
+@Component(service = CreditService.class)
+public class CreditServiceImpl implements CreditService {
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final AccountService accounts;
+
+    @Activate
+    public CreditServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public List<CreditBalance> balances(String accountId) {
+        return Reads.read(jpa, em -> {
+            List<String> currencies = em.createQuery("select distinct e.currency from CreditEntryEntity e where e.accountId = :a"
+                    + " order by e.currency", String.class).setParameter("a", accountId).getResultList();
+            List<CreditBalance> balances = new ArrayList<>();
+            for (String currency : currencies) {
+                List<CreditEntry> entries = em.createQuery("select e from CreditEntryEntity e where e.accountId = :a"
+                        + " and e.currency = :c order by e.createdAt desc, e.id", CreditEntryEntity.class).setParameter("a", accountId)
+                        .setParameter("c", currency).getResultStream().map(CreditEntryEntity::toDto).toList();
+                balances.add(new CreditBalance(currency, balance(em, accountId, currency), entries));
+            }
+            return balances;
+        });
+    }
+
+    @Override
+    public CreditEntry add(String accountId, String currencyCode, BigDecimal amount, String note, String actor) {
+        FieldChecks checks = new FieldChecks();
+        Currency currency = InvoiceRules.currency(checks, "currency", currencyCode);
+        Money credit = currency == null ? null : InvoiceRules.positive(checks, "amount", amount, currency);
+        String text = checks.optionalText("note", note, 500);
+        checks.throwIfAny();
+        accounts.get(accountId);
+        ensureLedger(accountId, currency.getCurrencyCode());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            lockLedger(em, accountId, currency.getCurrencyCode());
+            return append(em, accountId, credit, CreditEntryKind.ADJUSTMENT, null, text, actor, null, clock.instant()).toDto();
+        });
+    }
+
+    @Override
+    public CreditEntry applyToInvoice(String accountId, String invoiceId, BigDecimal amount, String idempotencyKey, String actor) {
+        FieldChecks checks = new FieldChecks();
+        String key = checks.optionalText("Idempotency-Key", idempotencyKey, 100);
+        checks.throwIfAny();
+        var invoice = Reads.read(jpa, em -> InvoiceServiceImpl.toDto(InvoiceServiceImpl.visible(em, accountId, invoiceId)));
+        Currency currency = Currency.getInstance(invoice.currency());
+        Money requested = amount == null ? null : InvoiceRules.positive(checks, "amount", amount, currency);
+        checks.throwIfAny();
+        if (key != null) {
+            CreditEntry first = replay(accountId, invoiceId, requested, key);
+            if (first != null) {
+                return first;
+            }
+        }
+        if (invoice.status() != InvoiceStatus.UNPAID) {
+            throw notPayable(invoice.status());
+        }
+        ensureLedger(accountId, invoice.currency());
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> {
+                lockLedger(em, accountId, invoice.currency());
+                CreditEntryEntity earlier = key == null ? null : byKey(em, accountId, key);
+                if (earlier != null) {
+                    return sameRequest(earlier, invoiceId, requested); // the first of concurrent repeats committed meanwhile
+                }
+                InvoiceEntity locked = em.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+                if (locked.status() != InvoiceStatus.UNPAID) {
+                    throw notPayable(locked.status());
+                }
+                Money due = Money.of(locked.amountDue(), invoice.currency());
+                Money balance = balance(em, accountId, invoice.currency());
+                Money use = requested != null ? requested : (balance.compareTo(due) < 0 ? balance : due);
+                if (use.compareTo(due) > 0) {
+                    throw new RuleViolationException("amount-exceeds-due", "Only " + due + " is due on this invoice.");
+                }
+                if (!use.isPositive() || use.compareTo(balance) > 0) {
+                    throw new RuleViolationException("credit-insufficient", "The credit balance is " + balance + ".");
+                }
+                CreditEntryEntity entry = append(em, accountId, use.negate(), CreditEntryKind.APPLIED, invoiceId,
+                        "invoice " + locked.number(), actor, key, clock.instant());
+                Writes.flushUnique(em, () -> new ConflictException("idempotency-key-reused", "This Idempotency-Key is in use."));
+                locked.paid(use.amount());
+                return entry.toDto();
+            });
+        } catch (ConflictException e) {
+            CreditEntry first = key == null ? null : replay(accountId, invoiceId, requested, key);
+            if (first != null) {
+                return first; // a concurrent request with the same key won the race
+            }
+            throw e;
+        }
+    }
+
+    /** The entry a request with this key made, or {@code null}; another request's key is 422. */
+    private CreditEntry replay(String accountId, String invoiceId, Money requested, String key) {
+        CreditEntryEntity first = Reads.read(jpa, em -> byKey(em, accountId, key));
+        return first == null ? null : sameRequest(first, invoiceId, requested);
+    }
+
+    private static CreditEntryEntity byKey(EntityManager em, String accountId, String key) {
+        return em.createQuery("select e from CreditEntryEntity e where e.accountId = :a and e.idempotencyKey = :k",
+                CreditEntryEntity.class).setParameter("a", accountId).setParameter("k", key).getResultStream().findFirst().orElse(null);
+    }
+
+    /** The first entry made with a key, if this request is the same; 422 if the key was used for another. */
+    private static CreditEntry sameRequest(CreditEntryEntity first, String invoiceId, Money requested) {
+        CreditEntry entry = first.toDto();
+        if (!invoiceId.equals(first.invoiceId()) || requested != null && !requested.negate().equals(entry.amount())) {
+            throw new RuleViolationException("idempotency-key-reused", "This Idempotency-Key was used for another request.");
+        }
+        return entry;
+    }
+
+    /** Creates an account's ledger row for a currency once, in its own transaction. */
+    private void ensureLedger(String accountId, String currency) {
+        String id = CreditAccountEntity.key(accountId, currency);
+        if (Reads.read(jpa, em -> em.find(CreditAccountEntity.class, id)) != null) {
+            return;
+        }
+        try {
+            jpa.tx(TransactionType.RequiresNew, em -> {
+                em.persist(new CreditAccountEntity(accountId, currency));
+                Writes.flushUnique(em, () -> new ConflictException("ledger-exists", "created concurrently"));
+            });
+        } catch (ConflictException e) {
+            // another request created it first
+        }
+    }
+
+    /** Locks the ledger of an account in a currency; movements and invoice changes that touch credit lock it first. */
+    static void lockLedger(EntityManager em, String accountId, String currency) {
+        em.find(CreditAccountEntity.class, CreditAccountEntity.key(accountId, currency), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    static Money balance(EntityManager em, String accountId, String currency) {
+        BigDecimal sum = em.createQuery("select sum(e.amount) from CreditEntryEntity e where e.accountId = :a and e.currency = :c",
+                BigDecimal.class).setParameter("a", accountId).setParameter("c", currency).getSingleResult();
+        return Money.of(sum == null ? BigDecimal.ZERO : sum, currency);
+    }
+
+    /** What credit has paid of an invoice, net of reversals. */
+    static BigDecimal appliedTo(EntityManager em, String invoiceId) {
+        BigDecimal sum = em.createQuery("select sum(e.amount) from CreditEntryEntity e where e.invoiceId = :i", BigDecimal.class)
+                .setParameter("i", invoiceId).getSingleResult();
+        return sum == null ? BigDecimal.ZERO : sum.negate();
+    }
+
+    /** Appends an entry; the caller holds the ledger lock and has checked the balance stays at zero or more. */
+    static CreditEntryEntity append(EntityManager em, String accountId, Money amount, CreditEntryKind kind, String invoiceId, String note,
+            String actor, String key, Instant now) {
+        CreditEntryEntity entry = new CreditEntryEntity(UUID.randomUUID().toString(), accountId, amount, kind, invoiceId, note, actor,
+                key, now);
+        em.persist(entry);
+        return entry;
+    }
+
+    private static RuleViolationException notPayable(InvoiceStatus status) {
+        return new RuleViolationException("invoice-not-payable", "A " + status + " invoice cannot be paid.");
+    }
+}

@@ -1,0 +1,320 @@
+package org.hostarea.billing.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.hostarea.billing.CreditEntryKind;
+import org.hostarea.billing.Invoice;
+import org.hostarea.billing.InvoiceLine;
+import org.hostarea.billing.InvoiceService;
+import org.hostarea.billing.InvoiceStatus;
+import org.hostarea.billing.NewInvoice;
+import org.hostarea.billing.internal.pdf.InvoiceDocument;
+import org.hostarea.billing.internal.pdf.InvoicePdf;
+import org.hostarea.contacts.ContactService;
+import org.hostarea.contacts.Profile;
+import org.hostarea.core.FieldChecks;
+import org.hostarea.core.Money;
+import org.hostarea.core.NotFoundException;
+import org.hostarea.core.Page;
+import org.hostarea.core.PageRequest;
+import org.hostarea.core.RuleViolationException;
+import org.hostarea.core.jpa.Reads;
+import org.hostarea.core.jpa.Writes;
+import org.hostarea.identity.Account;
+import org.hostarea.identity.AccountService;
+import org.hostarea.notifications.NotificationService;
+import org.hostarea.notifications.OutgoingMessage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Invoices. Numbers are handed out at issue from a per-series-and-year sequence row that the issuing
+ * transaction locks: the number, the status change and the "invoice issued" mail commit together or not
+ * at all, so numbers are consecutive with no gap and no repeat, however many issue at once.
+ */
+@Component(service = InvoiceService.class, configurationPid = BillingConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = BillingConfiguration.class)
+public class InvoiceServiceImpl implements InvoiceService {
+
+    static final String ISSUED_TEMPLATE = "billing.invoice-issued";
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final AccountService accounts;
+    private final ContactService contacts;
+    private final NotificationService notifications;
+    private volatile BillingConfiguration config;
+    private volatile ZoneId zone;
+
+    @Activate
+    public InvoiceServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
+            @Reference ContactService contacts, @Reference NotificationService notifications, BillingConfiguration config) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.notifications = notifications;
+        configure(config);
+    }
+
+    @Modified
+    void configure(BillingConfiguration config) {
+        this.config = config;
+        this.zone = ZoneId.of(config.zone());
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    // --- customer ----------------------------------------------------------------------------------------
+
+    @Override
+    public Page<Invoice> invoices(String accountId, InvoiceStatus status, PageRequest page) {
+        if (status == InvoiceStatus.DRAFT) {
+            return Page.of(List.of(), page, 0);
+        }
+        return query(Objects.requireNonNull(accountId, "accountId"), status, true, page);
+    }
+
+    @Override
+    public Invoice get(String accountId, String invoiceId) {
+        return Reads.read(jpa, em -> toDto(visible(em, Objects.requireNonNull(accountId, "accountId"), invoiceId)));
+    }
+
+    @Override
+    public byte[] pdf(String accountId, String invoiceId) {
+        Invoice invoice = get(accountId, invoiceId);
+        Account account = accounts.get(invoice.accountId());
+        Profile profile = contacts.profile(invoice.accountId());
+        return InvoicePdf.render(document(invoice, account, profile));
+    }
+
+    // --- staff -------------------------------------------------------------------------------------------
+
+    @Override
+    public Invoice create(NewInvoice input, String actor) {
+        InvoiceRules.Checked invoice = InvoiceRules.check(input);
+        try {
+            accounts.get(invoice.accountId());
+        } catch (NotFoundException e) {
+            FieldChecks checks = new FieldChecks();
+            checks.reject("accountId", "is not an account");
+            checks.throwIfAny();
+        }
+        int dueDays = invoice.dueDays() != null ? invoice.dueDays() : Math.max(0, config.invoice_dueDays());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            InvoiceEntity entity = new InvoiceEntity(UUID.randomUUID().toString(), invoice.accountId(), invoice.series(),
+                    invoice.currency().getCurrencyCode(), dueDays, invoice.lines(), clock.instant(), actor);
+            em.persist(entity);
+            return toDto(entity);
+        });
+    }
+
+    @Override
+    public Page<Invoice> search(String accountId, InvoiceStatus status, PageRequest page) {
+        return query(accountId, status, false, page);
+    }
+
+    @Override
+    public Invoice get(String invoiceId) {
+        return Reads.read(jpa, em -> toDto(find(em, invoiceId)));
+    }
+
+    @Override
+    public Invoice issue(String invoiceId, String actor) {
+        Invoice draft = get(invoiceId);
+        if (draft.status() != InvoiceStatus.DRAFT) {
+            throw notDraft();
+        }
+        LocalDate today = today();
+        String sequence = draft.series() + ":" + today.getYear();
+        ensureSequence(sequence);
+        Account account = accounts.get(draft.accountId());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            InvoiceEntity invoice = em.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+            if (invoice.status() != InvoiceStatus.DRAFT) {
+                throw notDraft(); // issued by a concurrent request a moment ago
+            }
+            InvoiceSequenceEntity counter = em.find(InvoiceSequenceEntity.class, sequence, LockModeType.PESSIMISTIC_WRITE);
+            String number = (draft.series().isEmpty() ? "" : draft.series() + "-") + today.getYear() + "-"
+                    + String.format("%06d", counter.next());
+            invoice.issue(number, today);
+            Invoice issued = toDto(invoice);
+            notifications.send(new OutgoingMessage(ISSUED_TEMPLATE, account.id(), account.language(), OutgoingMessage.EMAIL,
+                    List.of(account.email()), "INVOICES", Map.of("name", account.ownerName(), "number", number,
+                    "total", issued.total().toString(), "dueDate", issued.dueDate().toString(),
+                    "customerNumber", account.customerNumber()), "invoice-issued:" + invoiceId, false));
+            return issued;
+        });
+    }
+
+    /** Creates the sequence row of a series and year once; a concurrent creator's row is as good as ours. */
+    private void ensureSequence(String sequence) {
+        if (Reads.read(jpa, em -> em.find(InvoiceSequenceEntity.class, sequence)) != null) {
+            return;
+        }
+        try {
+            jpa.tx(TransactionType.RequiresNew, em -> {
+                em.persist(new InvoiceSequenceEntity(sequence));
+                Writes.flushUnique(em, SequenceExists::new);
+            });
+        } catch (SequenceExists e) {
+            // created concurrently: fine
+        }
+    }
+
+    /** Another node or request created the sequence row first. */
+    private static final class SequenceExists extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SequenceExists() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Override
+    public Invoice cancel(String invoiceId, String reason, String actor) {
+        FieldChecks checks = new FieldChecks();
+        String why = checks.optionalText("reason", reason, 500);
+        checks.throwIfAny();
+        Invoice current = get(invoiceId);
+        if (current.status() != InvoiceStatus.DRAFT && current.status() != InvoiceStatus.UNPAID) {
+            throw notCancellable(current.status());
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            // the ledger first, then the invoice: the order every credit movement locks in
+            CreditServiceImpl.lockLedger(em, current.accountId(), current.currency());
+            InvoiceEntity invoice = em.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+            if (invoice.status() != InvoiceStatus.DRAFT && invoice.status() != InvoiceStatus.UNPAID) {
+                throw notCancellable(invoice.status());
+            }
+            BigDecimal fromCredit = CreditServiceImpl.appliedTo(em, invoiceId);
+            if (fromCredit.signum() > 0) {
+                CreditServiceImpl.append(em, invoice.accountId(), Money.of(fromCredit, invoice.currency()), CreditEntryKind.REVERSAL,
+                        invoiceId, "invoice " + invoice.number() + " cancelled", actor, null, clock.instant());
+            }
+            invoice.cancel(why);
+            return toDto(invoice);
+        });
+    }
+
+    // --- shared ------------------------------------------------------------------------------------------
+
+    private Page<Invoice> query(String accountId, InvoiceStatus status, boolean issuedOnly, PageRequest page) {
+        String where = " where 1 = 1" + (accountId == null ? "" : " and i.accountId = :account")
+                + (status == null ? "" : " and i.status = :status") + (issuedOnly ? " and i.status <> :draft" : "");
+        return Reads.read(jpa, em -> {
+            var count = em.createQuery("select count(i) from InvoiceEntity i" + where, Long.class);
+            var query = em.createQuery("select i from InvoiceEntity i" + where + " order by i.createdAt desc, i.id", InvoiceEntity.class);
+            if (accountId != null) {
+                count.setParameter("account", accountId);
+                query.setParameter("account", accountId);
+            }
+            if (status != null) {
+                count.setParameter("status", status);
+                query.setParameter("status", status);
+            }
+            if (issuedOnly) {
+                count.setParameter("draft", InvoiceStatus.DRAFT);
+                query.setParameter("draft", InvoiceStatus.DRAFT);
+            }
+            long total = count.getSingleResult();
+            return Page.of(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
+                    .map(InvoiceServiceImpl::toDto).toList(), page, total);
+        });
+    }
+
+    /** An issued invoice of the account (drafts are staff's only). */
+    static InvoiceEntity visible(EntityManager em, String accountId, String invoiceId) {
+        InvoiceEntity invoice = invoiceId == null ? null : em.find(InvoiceEntity.class, invoiceId);
+        if (invoice == null || !invoice.accountId().equals(accountId) || invoice.status() == InvoiceStatus.DRAFT) {
+            throw notFound();
+        }
+        return invoice;
+    }
+
+    private static InvoiceEntity find(EntityManager em, String invoiceId) {
+        InvoiceEntity invoice = invoiceId == null ? null : em.find(InvoiceEntity.class, invoiceId);
+        if (invoice == null) {
+            throw notFound();
+        }
+        return invoice;
+    }
+
+    static Invoice toDto(InvoiceEntity invoice) {
+        String currency = invoice.currency();
+        List<InvoiceLine> lines = invoice.lines().stream().map(line -> {
+            Money net = Money.of(line.net(), currency);
+            Money tax = Money.of(line.tax(), currency);
+            return new InvoiceLine(line.description(), line.packageId(), line.periodStart(), line.periodEnd(), line.quantity(),
+                    Money.of(line.unitPrice(), currency), line.taxRate(), net, tax, net.plus(tax));
+        }).toList();
+        return new Invoice(invoice.id(), invoice.accountId(), invoice.number(), invoice.series(), invoice.status(), currency,
+                invoice.issueDate(), invoice.dueDate(), lines, Money.of(invoice.net(), currency), Money.of(invoice.tax(), currency),
+                Money.of(invoice.total(), currency), Money.of(invoice.amountPaid(), currency), Money.of(invoice.amountDue(), currency),
+                invoice.cancelReason(), invoice.createdAt());
+    }
+
+    private InvoiceDocument document(Invoice invoice, Account account, Profile profile) {
+        BillingConfiguration provider = config;
+        Map<BigDecimal, BigDecimal[]> byRate = new TreeMap<>();
+        List<InvoiceDocument.Line> lines = new ArrayList<>();
+        for (InvoiceLine line : invoice.lines()) {
+            String period = line.periodStart() == null ? null : line.periodStart() + " – " + line.periodEnd();
+            lines.add(new InvoiceDocument.Line(line.description(), period, line.quantity(), line.unitPrice().amount(), line.taxRate(),
+                    line.net().amount()));
+            BigDecimal[] sums = byRate.computeIfAbsent(line.taxRate(), rate -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = sums[0].add(line.net().amount());
+            sums[1] = sums[1].add(line.tax().amount());
+        }
+        List<InvoiceDocument.TaxTotal> taxes = new ArrayList<>();
+        byRate.forEach((rate, sums) -> taxes.add(new InvoiceDocument.TaxTotal(rate, sums[0], sums[1])));
+        InvoiceDocument.Holder holder = new InvoiceDocument.Holder(
+                profile.holderName() != null ? profile.holderName() : account.ownerName(), profile.company(), profile.street(),
+                profile.postcode(), profile.city(), profile.country(), profile.taxId(), account.customerNumber());
+        InvoiceDocument.Provider from = new InvoiceDocument.Provider(provider.provider_name(),
+                provider.provider_address().replace('|', '\n'), emptyToNull(provider.provider_taxId()),
+                emptyToNull(provider.provider_iban()), emptyToNull(provider.provider_bic()), emptyToNull(provider.provider_email()));
+        return new InvoiceDocument(account.language(), from, holder, invoice.number(), invoice.issueDate(), invoice.dueDate(),
+                invoice.currency(), lines, taxes, invoice.net().amount(), invoice.tax().amount(), invoice.total().amount(),
+                invoice.amountPaid().amount(), invoice.amountDue().amount(), invoice.status().name());
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static NotFoundException notFound() {
+        return new NotFoundException("invoice-not-found", "There is no such invoice.");
+    }
+
+    private static RuleViolationException notDraft() {
+        return new RuleViolationException("invoice-not-draft", "Only a DRAFT invoice can be issued.");
+    }
+
+    private static RuleViolationException notCancellable(InvoiceStatus status) {
+        return new RuleViolationException("invoice-not-cancellable", "A " + status + " invoice cannot be cancelled.");
+    }
+}

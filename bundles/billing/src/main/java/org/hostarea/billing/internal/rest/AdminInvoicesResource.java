@@ -1,0 +1,140 @@
+package org.hostarea.billing.internal.rest;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.hostarea.billing.CreditBalance;
+import org.hostarea.billing.CreditEntry;
+import org.hostarea.billing.CreditService;
+import org.hostarea.billing.Invoice;
+import org.hostarea.billing.InvoiceService;
+import org.hostarea.billing.InvoiceStatus;
+import org.hostarea.billing.NewInvoice;
+import org.hostarea.core.Page;
+import org.hostarea.core.PageRequest;
+import org.hostarea.core.ValidationException;
+import org.hostarea.core.access.Callers;
+import org.hostarea.core.access.StaffRole;
+import org.hostarea.core.access.StaffRoute;
+import org.hostarea.core.rest.HostareaApi;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Staff billing: {@code /api/v1/admin/invoices} and {@code /api/v1/admin/credit}. Every staff member reads;
+ * BILLING (and ADMIN) create, issue and cancel invoices and add credit.
+ */
+@Component(service = AdminInvoicesResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(HostareaApi.SELECT)
+@JSONRequired
+@Path("v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminInvoicesResource {
+
+    private final InvoiceService invoices;
+    private final CreditService credit;
+
+    @Activate
+    public AdminInvoicesResource(@Reference InvoiceService invoices, @Reference CreditService credit) {
+        this.invoices = invoices;
+        this.credit = credit;
+    }
+
+    /** {@code ?accountId=&status=&page=&size=}. */
+    @GET
+    @Path("invoices")
+    @StaffRoute
+    public Page<Invoice> search(@QueryParam("accountId") String accountId, @QueryParam("status") String status,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return invoices.search(accountId == null || accountId.isBlank() ? null : accountId,
+                Params.optionalEnum(InvoiceStatus.class, "status", status), PageRequest.parse(page, size));
+    }
+
+    /**
+     * {@code {"accountId","currency","series"?,"dueDays"?,"lines":[{"description","packageId"?,"periodStart"?,"periodEnd"?,
+     * "quantity"?,"unitPrice","taxRate"?}]}} → 201 DRAFT.
+     */
+    @POST
+    @Path("invoices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @StaffRoute(StaffRole.BILLING)
+    public Response create(NewInvoice request, @Context SecurityContext security, @Context UriInfo uri) {
+        Invoice created = invoices.create(request, Callers.subject(security).actor());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("invoices/{id}")
+    @StaffRoute
+    public Invoice one(@PathParam("id") String id) {
+        return invoices.get(id);
+    }
+
+    /** DRAFT → UNPAID with the next number of its series and year. */
+    @POST
+    @Path("invoices/{id}/issue")
+    @StaffRoute(StaffRole.BILLING)
+    public Invoice issue(@PathParam("id") String id, @Context SecurityContext security) {
+        return invoices.issue(id, Callers.subject(security).actor());
+    }
+
+    /** {@code {"reason"?}}: UNPAID or DRAFT → CANCELLED; applied credit goes back to the ledger. */
+    @POST
+    @Path("invoices/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @StaffRoute(StaffRole.BILLING)
+    public Invoice cancel(@PathParam("id") String id, Cancellation request, @Context SecurityContext security) {
+        return invoices.cancel(id, ValidationException.requireBody(request).reason(), Callers.subject(security).actor());
+    }
+
+    /** {@code POST .../cancel}. */
+    public record Cancellation(String reason) {
+    }
+
+    /** {@code ?accountId=}: the account's credit per currency with the entries. */
+    @GET
+    @Path("credit")
+    @StaffRoute
+    public List<CreditBalance> credit(@QueryParam("accountId") String accountId) {
+        if (accountId == null || accountId.isBlank()) {
+            throw ValidationException.of("accountId", "is required");
+        }
+        return credit.balances(accountId);
+    }
+
+    /** {@code {"accountId","currency","amount","note"?}}: adds credit (goodwill, corrections) → 201 with the entry. */
+    @POST
+    @Path("credit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @StaffRoute(StaffRole.BILLING)
+    public Response addCredit(NewCredit request, @Context SecurityContext security) {
+        NewCredit body = ValidationException.requireBody(request);
+        if (body.accountId() == null || body.accountId().isBlank()) {
+            throw ValidationException.of("accountId", "is required");
+        }
+        CreditEntry entry = credit.add(body.accountId(), body.currency(), body.amount(), body.note(), Callers.subject(security).actor());
+        return Response.status(Response.Status.CREATED).entity(entry).build();
+    }
+
+    /** {@code POST /api/v1/admin/credit}. */
+    public record NewCredit(String accountId, String currency, BigDecimal amount, String note) {
+    }
+}

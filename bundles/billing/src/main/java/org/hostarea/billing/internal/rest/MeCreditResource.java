@@ -1,0 +1,49 @@
+package org.hostarea.billing.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.hostarea.billing.CreditBalance;
+import org.hostarea.billing.CreditService;
+import org.hostarea.core.access.AuthorizationService;
+import org.hostarea.core.access.Callers;
+import org.hostarea.core.access.CustomerRoute;
+import org.hostarea.core.access.Permission;
+import org.hostarea.core.rest.HostareaApi;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** The account's credit per currency with its ledger entries, {@code /api/v1/me/credit} (INVOICES_VIEW_PAY). */
+@Component(service = MeCreditResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(HostareaApi.SELECT)
+@JSONRequired
+@Path("v1/me/credit")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeCreditResource {
+
+    private final CreditService credit;
+    private final AuthorizationService authorization;
+
+    @Activate
+    public MeCreditResource(@Reference CreditService credit, @Reference AuthorizationService authorization) {
+        this.credit = credit;
+        this.authorization = authorization;
+    }
+
+    @GET
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public List<CreditBalance> balances(@Context SecurityContext security) {
+        return credit.balances(authorization.requireAccount(Callers.subject(security), Permission.INVOICES_VIEW_PAY));
+    }
+}

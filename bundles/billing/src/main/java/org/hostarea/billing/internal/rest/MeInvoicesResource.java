@@ -1,0 +1,111 @@
+package org.hostarea.billing.internal.rest;
+
+import java.math.BigDecimal;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.hostarea.billing.CreditEntry;
+import org.hostarea.billing.CreditService;
+import org.hostarea.billing.Invoice;
+import org.hostarea.billing.InvoiceService;
+import org.hostarea.billing.InvoiceStatus;
+import org.hostarea.core.Page;
+import org.hostarea.core.PageRequest;
+import org.hostarea.core.ValidationException;
+import org.hostarea.core.access.AuthorizationService;
+import org.hostarea.core.access.Callers;
+import org.hostarea.core.access.CustomerRoute;
+import org.hostarea.core.access.Permission;
+import org.hostarea.core.rest.HostareaApi;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** The account's invoices, {@code /api/v1/me/invoices} (INVOICES_VIEW_PAY); another account's invoice is 404. */
+@Component(service = MeInvoicesResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(HostareaApi.SELECT)
+@JSONRequired
+@Path("v1/me/invoices")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeInvoicesResource {
+
+    private final InvoiceService invoices;
+    private final CreditService credit;
+    private final AuthorizationService authorization;
+
+    @Activate
+    public MeInvoicesResource(@Reference InvoiceService invoices, @Reference CreditService credit,
+            @Reference AuthorizationService authorization) {
+        this.invoices = invoices;
+        this.credit = credit;
+        this.authorization = authorization;
+    }
+
+    /** {@code ?status=UNPAID|PAID|CANCELLED|REFUNDED&page=&size=}, newest first. */
+    @GET
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public Page<Invoice> list(@QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size,
+            @Context SecurityContext security) {
+        return invoices.invoices(account(security), Params.optionalEnum(InvoiceStatus.class, "status", status),
+                PageRequest.parse(page, size));
+    }
+
+    @GET
+    @Path("{id}")
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public Invoice one(@PathParam("id") String id, @Context SecurityContext security) {
+        return invoices.get(account(security), id);
+    }
+
+    /** The invoice as a PDF in the account's language. */
+    @GET
+    @Path("{id}/pdf")
+    @Produces("application/pdf")
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public Response pdf(@PathParam("id") String id, @Context SecurityContext security) {
+        String account = account(security);
+        Invoice invoice = invoices.get(account, id);
+        return Response.ok(invoices.pdf(account, id), "application/pdf")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"invoice-" + invoice.number() + ".pdf\"").build();
+    }
+
+    /**
+     * {@code {"amount"?}} with an optional {@code Idempotency-Key}: pays the invoice from the account's credit
+     * (all that is due, or as much as the credit covers, when no amount is given) → the ledger entry.
+     */
+    @POST
+    @Path("{id}/apply-credit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public CreditEntry applyCredit(@PathParam("id") String id, ApplyCredit request, @HeaderParam("Idempotency-Key") String key,
+            @Context SecurityContext security) {
+        String account = account(security);
+        invoices.get(account, id);
+        ApplyCredit body = ValidationException.requireBody(request);
+        return credit.applyToInvoice(account, id, body.amount(), key, Callers.subject(security).actor());
+    }
+
+    /** {@code POST .../apply-credit}. */
+    public record ApplyCredit(BigDecimal amount) {
+    }
+
+    private String account(SecurityContext security) {
+        return authorization.requireAccount(Callers.subject(security), Permission.INVOICES_VIEW_PAY);
+    }
+}
