@@ -90,6 +90,13 @@ public class BillingIT extends HostareaTestSupport {
                 "lines", List.of(line("x", "1.00", "0")))), adminToken()), 400, "validation");
         assertEquals(before, http.get("/api/v1/admin/invoices?accountId=" + accountId, adminToken()).json().get("total").asInt());
 
+        // a draft staff discard never shows
+        String discarded = create(accountId, "EUR", List.of(line("Discarded", "5.00", "0"))).get("id").asText();
+        assertEquals("CANCELLED", http.post("/api/v1/admin/invoices/" + discarded + "/cancel", Http.json(Map.of()), adminToken()).json()
+                .get("status").asText());
+        assertProblem(http.get("/api/v1/me/invoices/" + discarded, token), 404, "invoice-not-found");
+        assertEquals(1, http.get("/api/v1/me/invoices", token).json().get("total").asInt());
+
         // customers do not write invoices
         assertProblem(http.post("/api/v1/admin/invoices", Http.json(bad), token), 403, "forbidden");
     }
@@ -167,6 +174,9 @@ public class BillingIT extends HostareaTestSupport {
         BigDecimal fromCredit = http.get("/api/v1/me/invoices/" + cancelled, token).json().get("amountPaid").get("amount").decimalValue();
         http.post("/api/v1/admin/invoices/" + cancelled + "/cancel", Http.json(Map.of()), adminToken());
         assertEquals(0, fromCredit.compareTo(http.get("/api/v1/me/credit", token).json().get(0).get("balance").get("amount").decimalValue()));
+        JsonNode after = http.get("/api/v1/me/invoices/" + cancelled, token).json();
+        assertEquals("CANCELLED", after.get("status").asText());
+        assertAmount("0.00", after.get("amountPaid"));
     }
 
     @Test
@@ -184,7 +194,10 @@ public class BillingIT extends HostareaTestSupport {
         assertEquals("PAID", paid.get("status").asText());
         assertAmount("0.00", paid.get("amountDue"));
         assertAmount("70.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
+        assertProblem(http.send("POST", "/api/v1/me/invoices/" + invoice + "/apply-credit", Http.json(Map.of("amount", 5)),
+                "application/json", token, key), 422, "idempotency-key-reused");
         assertProblem(http.post("/api/v1/me/invoices/" + invoice + "/apply-credit", Http.json(Map.of()), token), 422, "invoice-not-payable");
+        assertAmount("70.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.hostarea.core;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,27 @@ public final class FieldChecks {
             return null;
         }
         return text;
+    }
+
+    /**
+     * Requires an ISO 4217 currency code (upper case) of a currency with minor units.
+     * @return the currency, or {@code null} if it was rejected
+     */
+    public Currency currency(String field, String code) {
+        if (code == null || !code.matches("[A-Z]{3}")) {
+            errors.add(new FieldError(field, "must be an ISO 4217 currency code such as EUR"));
+            return null;
+        }
+        try {
+            Currency currency = Currency.getInstance(code);
+            if (currency.getDefaultFractionDigits() >= 0) {
+                return currency;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a currency
+        }
+        errors.add(new FieldError(field, "must be an ISO 4217 currency code such as EUR"));
+        return null;
     }
 
     /** Requires a value to be present. */

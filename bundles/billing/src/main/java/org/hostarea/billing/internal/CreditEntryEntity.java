@@ -52,6 +52,10 @@ public class CreditEntryEntity {
     @Column(name = "IDEMPOTENCY_KEY", length = 100)
     private String idempotencyKey;
 
+    /** What the keyed request asked for: its amount, or {@code auto}; a repeat must ask the same. */
+    @Column(name = "REQUEST", length = 40)
+    private String request;
+
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
@@ -59,7 +63,7 @@ public class CreditEntryEntity {
     }
 
     CreditEntryEntity(String id, String accountId, Money amount, CreditEntryKind kind, String invoiceId, String note, String actor,
-            String idempotencyKey, Instant now) {
+            String idempotencyKey, String request, Instant now) {
         this.id = id;
         this.accountId = accountId;
         this.currency = amount.currency().getCurrencyCode();
@@ -69,11 +73,16 @@ public class CreditEntryEntity {
         this.note = note;
         this.actor = actor;
         this.idempotencyKey = idempotencyKey;
+        this.request = request;
         this.createdAt = now.toEpochMilli();
     }
 
     String invoiceId() {
         return invoiceId;
+    }
+
+    String request() {
+        return request;
     }
 
     CreditEntry toDto() {

@@ -70,7 +70,7 @@ public class CreditServiceImpl implements CreditService {
     @Override
     public CreditEntry add(String accountId, String currencyCode, BigDecimal amount, String note, String actor) {
         FieldChecks checks = new FieldChecks();
-        Currency currency = InvoiceRules.currency(checks, "currency", currencyCode);
+        Currency currency = checks.currency("currency", currencyCode);
         Money credit = currency == null ? null : InvoiceRules.positive(checks, "amount", amount, currency);
         String text = checks.optionalText("note", note, 500);
         checks.throwIfAny();
@@ -78,7 +78,12 @@ public class CreditServiceImpl implements CreditService {
         ensureLedger(accountId, currency.getCurrencyCode());
         return jpa.txExpr(TransactionType.Required, em -> {
             lockLedger(em, accountId, currency.getCurrencyCode());
-            return append(em, accountId, credit, CreditEntryKind.ADJUSTMENT, null, text, actor, null, clock.instant()).toDto();
+            try {
+                balance(em, accountId, currency.getCurrencyCode()).plus(credit);
+            } catch (IllegalArgumentException e) {
+                throw new RuleViolationException("credit-too-large", "The balance would exceed what an amount may be.");
+            }
+            return append(em, accountId, credit, CreditEntryKind.ADJUSTMENT, null, text, actor, null, null, clock.instant()).toDto();
         });
     }
 
@@ -122,7 +127,7 @@ public class CreditServiceImpl implements CreditService {
                     throw new RuleViolationException("credit-insufficient", "The credit balance is " + balance + ".");
                 }
                 CreditEntryEntity entry = append(em, accountId, use.negate(), CreditEntryKind.APPLIED, invoiceId,
-                        "invoice " + locked.number(), actor, key, clock.instant());
+                        "invoice " + locked.number(), actor, key, requestOf(requested), clock.instant());
                 Writes.flushUnique(em, () -> new ConflictException("idempotency-key-reused", "This Idempotency-Key is in use."));
                 locked.paid(use.amount());
                 return entry.toDto();
@@ -149,11 +154,15 @@ public class CreditServiceImpl implements CreditService {
 
     /** The first entry made with a key, if this request is the same; 422 if the key was used for another. */
     private static CreditEntry sameRequest(CreditEntryEntity first, String invoiceId, Money requested) {
-        CreditEntry entry = first.toDto();
-        if (!invoiceId.equals(first.invoiceId()) || requested != null && !requested.negate().equals(entry.amount())) {
+        if (!invoiceId.equals(first.invoiceId()) || !requestOf(requested).equals(first.request())) {
             throw new RuleViolationException("idempotency-key-reused", "This Idempotency-Key was used for another request.");
         }
-        return entry;
+        return first.toDto();
+    }
+
+    /** A keyed request as stored with its entry: the amount asked for, or {@code auto}. */
+    private static String requestOf(Money requested) {
+        return requested == null ? "auto" : requested.amount().toPlainString();
     }
 
     /** Creates an account's ledger row for a currency once, in its own transaction. */
@@ -192,9 +201,9 @@ public class CreditServiceImpl implements CreditService {
 
     /** Appends an entry; the caller holds the ledger lock and has checked the balance stays at zero or more. */
     static CreditEntryEntity append(EntityManager em, String accountId, Money amount, CreditEntryKind kind, String invoiceId, String note,
-            String actor, String key, Instant now) {
+            String actor, String key, String request, Instant now) {
         CreditEntryEntity entry = new CreditEntryEntity(UUID.randomUUID().toString(), accountId, amount, kind, invoiceId, note, actor,
-                key, now);
+                key, request, now);
         em.persist(entry);
         return entry;
     }

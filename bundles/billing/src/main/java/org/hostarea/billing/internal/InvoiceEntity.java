@@ -189,6 +189,11 @@ public class InvoiceEntity {
         }
     }
 
+    /** Takes back what credit paid (the credit went back to the ledger). */
+    void reverse(BigDecimal amount) {
+        this.amountPaid = amountPaid.subtract(amount);
+    }
+
     void cancel(String reason) {
         this.status = InvoiceStatus.CANCELLED;
         this.cancelReason = reason;

@@ -34,7 +34,7 @@ final class InvoiceRules {
         NewInvoice invoice = ValidationException.requireBody(input);
         FieldChecks checks = new FieldChecks();
         String accountId = checks.text("accountId", invoice.accountId(), 36);
-        Currency currency = currency(checks, "currency", invoice.currency());
+        Currency currency = checks.currency("currency", invoice.currency());
         String series = checks.optionalText("series", invoice.series(), 5);
         if (series != null && !SERIES.matcher(series).matches()) {
             checks.reject("series", "must be 1 to 5 upper-case letters");
@@ -52,6 +52,16 @@ final class InvoiceRules {
                 if (line != null) {
                     lines.add(line);
                 }
+            }
+        }
+        if (!checks.hasErrors()) {
+            try {
+                Money total = Money.zero(currency);
+                for (InvoiceLineEmbeddable line : lines) {
+                    total = total.plus(Money.of(line.net(), currency.getCurrencyCode())).plus(Money.of(line.tax(), currency.getCurrencyCode()));
+                }
+            } catch (IllegalArgumentException e) {
+                checks.reject("lines", "make the total too large");
             }
         }
         checks.throwIfAny();
@@ -94,8 +104,16 @@ final class InvoiceRules {
         if (checks.hasErrors() || unit == null) {
             return null;
         }
-        Money net = Money.rounded(quantity.multiply(unit.amount()), currency);
-        Money tax = tax(net, rate);
+        Money net;
+        Money tax;
+        try {
+            net = Money.rounded(quantity.multiply(unit.amount()), currency);
+            tax = tax(net, rate);
+            net.plus(tax);
+        } catch (IllegalArgumentException e) {
+            checks.reject(field + ".unitPrice", "makes the line amount too large");
+            return null;
+        }
         return new InvoiceLineEmbeddable(description, packageId, line.periodStart(), line.periodEnd(), quantity, unit.amount(),
                 rate.setScale(2), net.amount(), tax.amount());
     }
@@ -103,25 +121,6 @@ final class InvoiceRules {
     /** The tax of a net amount at a rate in percent: the one place tax is rounded. */
     static Money tax(Money net, BigDecimal ratePercent) {
         return Money.rounded(net.amount().multiply(ratePercent).divide(HUNDRED), net.currency());
-    }
-
-    /** An ISO 4217 code with minor units, or {@code null} after recording the error. */
-    static Currency currency(FieldChecks checks, String field, String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
-            checks.reject(field, "must be an ISO 4217 currency code such as EUR");
-            return null;
-        }
-        try {
-            Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() < 0) {
-                checks.reject(field, "must be a currency with minor units");
-                return null;
-            }
-            return currency;
-        } catch (IllegalArgumentException e) {
-            checks.reject(field, "must be an ISO 4217 currency code such as EUR");
-            return null;
-        }
     }
 
     /** A positive amount in the currency, or {@code null} after recording the error. */

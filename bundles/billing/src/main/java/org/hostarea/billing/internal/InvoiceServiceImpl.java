@@ -213,7 +213,8 @@ public class InvoiceServiceImpl implements InvoiceService {
             BigDecimal fromCredit = CreditServiceImpl.appliedTo(em, invoiceId);
             if (fromCredit.signum() > 0) {
                 CreditServiceImpl.append(em, invoice.accountId(), Money.of(fromCredit, invoice.currency()), CreditEntryKind.REVERSAL,
-                        invoiceId, "invoice " + invoice.number() + " cancelled", actor, null, clock.instant());
+                        invoiceId, "invoice " + invoice.number() + " cancelled", actor, null, null, clock.instant());
+                invoice.reverse(fromCredit);
             }
             invoice.cancel(why);
             return toDto(invoice);
@@ -224,7 +225,7 @@ public class InvoiceServiceImpl implements InvoiceService {
 
     private Page<Invoice> query(String accountId, InvoiceStatus status, boolean issuedOnly, PageRequest page) {
         String where = " where 1 = 1" + (accountId == null ? "" : " and i.accountId = :account")
-                + (status == null ? "" : " and i.status = :status") + (issuedOnly ? " and i.status <> :draft" : "");
+                + (status == null ? "" : " and i.status = :status") + (issuedOnly ? " and i.number is not null" : "");
         return Reads.read(jpa, em -> {
             var count = em.createQuery("select count(i) from InvoiceEntity i" + where, Long.class);
             var query = em.createQuery("select i from InvoiceEntity i" + where + " order by i.createdAt desc, i.id", InvoiceEntity.class);
@@ -236,20 +237,16 @@ public class InvoiceServiceImpl implements InvoiceService {
                 count.setParameter("status", status);
                 query.setParameter("status", status);
             }
-            if (issuedOnly) {
-                count.setParameter("draft", InvoiceStatus.DRAFT);
-                query.setParameter("draft", InvoiceStatus.DRAFT);
-            }
             long total = count.getSingleResult();
             return Page.of(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
                     .map(InvoiceServiceImpl::toDto).toList(), page, total);
         });
     }
 
-    /** An issued invoice of the account (drafts are staff's only). */
+    /** An issued invoice of the account (drafts, also cancelled ones, are staff's only). */
     static InvoiceEntity visible(EntityManager em, String accountId, String invoiceId) {
         InvoiceEntity invoice = invoiceId == null ? null : em.find(InvoiceEntity.class, invoiceId);
-        if (invoice == null || !invoice.accountId().equals(accountId) || invoice.status() == InvoiceStatus.DRAFT) {
+        if (invoice == null || !invoice.accountId().equals(accountId) || invoice.number() == null) {
             throw notFound();
         }
         return invoice;

@@ -50,6 +50,17 @@ class InvoiceRulesTest {
         assertThrows(ValidationException.class, () -> InvoiceRules.check(new NewInvoice("a", "EUR", null, List.of(), null)));
     }
 
+    @Test
+    void amountsTooLargeForMoneyAreFieldErrorsNotCrashes() {
+        ValidationException line = assertThrows(ValidationException.class, () -> InvoiceRules.check(new NewInvoice("a", "EUR", null,
+                List.of(line("999999999999999.99", "1000000", "0")), null)));
+        assertEquals("lines[0].unitPrice", line.errors().get(0).field());
+        InvoiceLineInput big = line("600000000000000.00", null, "0");
+        ValidationException total = assertThrows(ValidationException.class, () -> InvoiceRules.check(new NewInvoice("a", "EUR", null,
+                List.of(big, big), null)));
+        assertEquals("lines", total.errors().get(0).field());
+    }
+
     @Property
     void totalsAreExactSumsOfRoundedLines(@ForAll @BigRange(min = "0", max = "99999") @Scale(2) BigDecimal unit,
             @ForAll @BigRange(min = "0.0001", max = "1000") @Scale(4) BigDecimal quantity,

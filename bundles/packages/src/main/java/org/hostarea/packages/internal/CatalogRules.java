@@ -93,7 +93,7 @@ final class CatalogRules {
                 continue;
             }
             checks.required(field + ".cycle", price.cycle());
-            Currency currency = currency(checks, field + ".currency", price.currency());
+            Currency currency = checks.currency(field + ".currency", price.currency());
             BigDecimal amount = checks.required(field + ".amount", price.amount());
             if (price.cycle() == null || currency == null || amount == null) {
                 continue;
@@ -115,29 +115,6 @@ final class CatalogRules {
             }
         }
         return checked;
-    }
-
-    /** An ISO 4217 code in upper case, or {@code null} after recording the error. */
-    static Currency currency(FieldChecks checks, String field, String code) {
-        if (code == null || code.isBlank()) {
-            checks.reject(field, "is required");
-            return null;
-        }
-        if (!code.matches("[A-Z]{3}")) {
-            checks.reject(field, "must be an ISO 4217 currency code such as EUR");
-            return null;
-        }
-        try {
-            Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() < 0) {
-                checks.reject(field, "must be a currency with minor units");
-                return null;
-            }
-            return currency;
-        } catch (IllegalArgumentException e) {
-            checks.reject(field, "must be an ISO 4217 currency code such as EUR");
-            return null;
-        }
     }
 
     private static List<String> checkCodes(FieldChecks checks, String field, List<String> codes, String own) {

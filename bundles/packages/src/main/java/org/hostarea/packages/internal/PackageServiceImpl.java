@@ -555,7 +555,7 @@ public class PackageServiceImpl implements PackageService {
         String accountId = checks.text("accountId", request.accountId(), 36);
         String planCode = checks.text("planCode", request.planCode(), 40);
         checks.required("billingCycle", request.billingCycle());
-        var currency = CatalogRules.currency(checks, "currency", request.currency());
+        var currency = checks.currency("currency", request.currency());
         String label = checks.optionalText("label", request.label(), 100);
         List<String> domains = new ArrayList<>();
         List<String> given = request.domains() == null ? List.of() : request.domains();

@@ -30,6 +30,7 @@ import org.hostarea.core.access.Callers;
 import org.hostarea.core.access.StaffRole;
 import org.hostarea.core.access.StaffRoute;
 import org.hostarea.core.rest.HostareaApi;
+import org.hostarea.core.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -65,7 +66,7 @@ public class AdminInvoicesResource {
     public Page<Invoice> search(@QueryParam("accountId") String accountId, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return invoices.search(accountId == null || accountId.isBlank() ? null : accountId,
-                Params.optionalEnum(InvoiceStatus.class, "status", status), PageRequest.parse(page, size));
+                QueryParams.optionalEnum(InvoiceStatus.class, "status", status), PageRequest.parse(page, size));
     }
 
     /**

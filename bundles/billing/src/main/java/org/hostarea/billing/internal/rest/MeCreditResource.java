@@ -10,6 +10,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.hostarea.billing.CreditBalance;
+import org.hostarea.billing.CreditEntry;
 import org.hostarea.billing.CreditService;
 import org.hostarea.core.access.AuthorizationService;
 import org.hostarea.core.access.Callers;
@@ -41,9 +42,14 @@ public class MeCreditResource {
         this.authorization = authorization;
     }
 
+    /** Staff are named as {@code staff}, never by their id. */
     @GET
     @CustomerRoute(Permission.INVOICES_VIEW_PAY)
     public List<CreditBalance> balances(@Context SecurityContext security) {
-        return credit.balances(authorization.requireAccount(Callers.subject(security), Permission.INVOICES_VIEW_PAY));
+        return credit.balances(authorization.requireAccount(Callers.subject(security), Permission.INVOICES_VIEW_PAY)).stream()
+                .map(balance -> new CreditBalance(balance.currency(), balance.balance(), balance.entries().stream()
+                        .map(entry -> entry.actor().startsWith("staff:") ? new CreditEntry(entry.id(), entry.amount(), entry.kind(),
+                                entry.invoiceId(), entry.note(), "staff", entry.createdAt()) : entry).toList()))
+                .toList();
     }
 }

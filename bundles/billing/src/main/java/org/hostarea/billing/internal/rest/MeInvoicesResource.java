@@ -23,12 +23,12 @@ import org.hostarea.billing.InvoiceService;
 import org.hostarea.billing.InvoiceStatus;
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
-import org.hostarea.core.ValidationException;
 import org.hostarea.core.access.AuthorizationService;
 import org.hostarea.core.access.Callers;
 import org.hostarea.core.access.CustomerRoute;
 import org.hostarea.core.access.Permission;
 import org.hostarea.core.rest.HostareaApi;
+import org.hostarea.core.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -62,7 +62,7 @@ public class MeInvoicesResource {
     @CustomerRoute(Permission.INVOICES_VIEW_PAY)
     public Page<Invoice> list(@QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size,
             @Context SecurityContext security) {
-        return invoices.invoices(account(security), Params.optionalEnum(InvoiceStatus.class, "status", status),
+        return invoices.invoices(account(security), QueryParams.optionalEnum(InvoiceStatus.class, "status", status),
                 PageRequest.parse(page, size));
     }
 
@@ -86,8 +86,9 @@ public class MeInvoicesResource {
     }
 
     /**
-     * {@code {"amount"?}} with an optional {@code Idempotency-Key}: pays the invoice from the account's credit
-     * (all that is due, or as much as the credit covers, when no amount is given) → the ledger entry.
+     * {@code {"amount"?}} (or no body) with an optional {@code Idempotency-Key}: pays the invoice from the
+     * account's credit (all that is due, or as much as the credit covers, when no amount is given) → the
+     * ledger entry.
      */
     @POST
     @Path("{id}/apply-credit")
@@ -97,8 +98,8 @@ public class MeInvoicesResource {
             @Context SecurityContext security) {
         String account = account(security);
         invoices.get(account, id);
-        ApplyCredit body = ValidationException.requireBody(request);
-        return credit.applyToInvoice(account, id, body.amount(), key, Callers.subject(security).actor());
+        BigDecimal amount = request == null ? null : request.amount();
+        return credit.applyToInvoice(account, id, amount, key, Callers.subject(security).actor());
     }
 
     /** {@code POST .../apply-credit}. */

@@ -25,6 +25,7 @@ import org.hostarea.core.access.Callers;
 import org.hostarea.core.access.StaffRole;
 import org.hostarea.core.access.StaffRoute;
 import org.hostarea.core.rest.HostareaApi;
+import org.hostarea.core.rest.QueryParams;
 import org.hostarea.packages.Certificate;
 import org.hostarea.packages.CustomerPackage;
 import org.hostarea.packages.Domain;
@@ -65,7 +66,7 @@ public class AdminPackagesResource {
     public Page<CustomerPackage> search(@QueryParam("accountId") String accountId, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return packages.search(accountId == null || accountId.isBlank() ? null : accountId,
-                Params.optionalEnum(PackageStatus.class, "status", status), PageRequest.parse(page, size));
+                QueryParams.optionalEnum(PackageStatus.class, "status", status), PageRequest.parse(page, size));
     }
 
     /**

@@ -31,6 +31,7 @@ import org.hostarea.core.access.PackageRoute;
 import org.hostarea.core.access.Permission;
 import org.hostarea.core.access.Subject;
 import org.hostarea.core.rest.HostareaApi;
+import org.hostarea.core.rest.QueryParams;
 import org.hostarea.identity.ClientInfo;
 import org.hostarea.identity.PackagePasswordService;
 import org.hostarea.packages.AppInput;
@@ -82,7 +83,7 @@ public class MePackagesResource {
     public Page<CustomerPackage> list(@QueryParam("status") String status, @QueryParam("page") String page,
             @QueryParam("size") String size, @Context SecurityContext security) {
         String account = authorization.requireAccount(Callers.subject(security), Permission.PACKAGES_VIEW);
-        return packages.packages(account, Params.optionalEnum(PackageStatus.class, "status", status), PageRequest.parse(page, size));
+        return packages.packages(account, QueryParams.optionalEnum(PackageStatus.class, "status", status), PageRequest.parse(page, size));
     }
 
     @GET

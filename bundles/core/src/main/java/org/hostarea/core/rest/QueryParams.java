@@ -1,17 +1,17 @@
-package org.hostarea.billing.internal.rest;
+package org.hostarea.core.rest;
 
 import java.util.Arrays;
 
 import org.hostarea.core.ValidationException;
 
-/** Query parameters of the billing routes. */
-final class Params {
+/** Reading query parameters the way every route does: absent is {@code null}, malformed is a 400 naming it. */
+public final class QueryParams {
 
-    private Params() {
+    private QueryParams() {
     }
 
-    /** An enum constant by name; {@code null} for none; a 400 naming the parameter otherwise. */
-    static <E extends Enum<E>> E optionalEnum(Class<E> type, String name, String value) {
+    /** An enum constant by its exact name; {@code null} for none; a 400 naming the parameter otherwise. */
+    public static <E extends Enum<E>> E optionalEnum(Class<E> type, String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
