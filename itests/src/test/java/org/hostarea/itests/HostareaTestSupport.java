@@ -50,6 +50,7 @@ public abstract class HostareaTestSupport {
     protected static final int SMTP_PORT = 13025;
     protected static final int WEBHOOK_PORT = 18299;
     protected static final String WEBHOOK_SECRET = "itest-webhook-secret-0123456789abcdef";
+    protected static final String TEST_GATEWAY_SECRET = "itest-gateway-secret-0123456789abcdef";
 
     private static String adminUsername;
     private static String adminToken;
@@ -118,6 +119,9 @@ public abstract class HostareaTestSupport {
             editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "urls", "http://127.0.0.1:" + WEBHOOK_PORT + "/hook"),
             editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "secret", WEBHOOK_SECRET),
             editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "timeoutMillis", "2000"),
+            editConfigurationFilePut("etc/org.hostarea.payment.testgateway.cfg", "secret", TEST_GATEWAY_SECRET),
+            // tests reconcile through the staff route, not on the job's schedule
+            editConfigurationFilePut("etc/org.hostarea.billing.cfg", "payments.reconcileSeconds", "3600"),
             systemProperty("hostarea.http.port").value(PORT),
             // as in the distribution's bin/setenv: the JAX-RS API bundle embeds a jar JDK 17.0.8+ rejects
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
@@ -152,6 +156,15 @@ public abstract class HostareaTestSupport {
             if (!service.isInstalled(service.getFeature(feature))) {
                 service.installFeature(feature);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Uninstalls a feature, as an operator's feature:uninstall would. */
+    protected void uninstallFeature(String feature) {
+        try {
+            currentFeatures().uninstallFeature(feature);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

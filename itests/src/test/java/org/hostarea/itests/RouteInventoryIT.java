@@ -85,7 +85,10 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "PUT /api/v1/admin/packages/{id}/usage", "POST /api/v1/admin/packages/{id}/suspend",
                 "GET /api/v1/me/invoices", "GET /api/v1/me/invoices/{id}", "GET /api/v1/me/invoices/{id}/pdf",
                 "POST /api/v1/me/invoices/{id}/apply-credit", "GET /api/v1/me/credit", "POST /api/v1/admin/invoices",
-                "POST /api/v1/admin/invoices/{id}/issue", "POST /api/v1/admin/invoices/{id}/cancel", "POST /api/v1/admin/credit"}) {
+                "POST /api/v1/admin/invoices/{id}/issue", "POST /api/v1/admin/invoices/{id}/cancel", "POST /api/v1/admin/credit",
+                "POST /api/v1/me/payments", "GET /api/v1/me/payments", "GET /api/v1/me/payments/{id}", "POST /api/v1/me/invoices/{id}/payments",
+                "GET /api/v1/me/payments/gateways", "POST /api/v1/payments/callback/{gateway}", "GET /api/v1/admin/payments",
+                "POST /api/v1/admin/payments/reconcile"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));

@@ -7,5 +7,7 @@ public enum CreditEntryKind {
     /** Credit used to pay an invoice (negative). */
     APPLIED,
     /** Credit given back when an invoice paid with it is cancelled. */
-    REVERSAL
+    REVERSAL,
+    /** What a payment brought beyond what its invoices still owed. */
+    OVERPAYMENT
 }

@@ -30,6 +30,10 @@ public @interface BillingConfiguration {
     @AttributeDefinition(name = "Days to pay", min = "0", description = "An invoice is due this many days after issue.")
     int invoice_dueDays() default 14;
 
+    @AttributeDefinition(name = "Reconciliation interval (seconds)", min = "5",
+            description = "How often payments in UNKNOWN (and PENDING ones older than a minute) are checked with their gateway.")
+    int payments_reconcileSeconds() default 60;
+
     @AttributeDefinition(name = "Time zone", description = "The provider's zone: issue and due dates, the invoice year.")
     String zone() default "UTC";
 }

@@ -165,8 +165,12 @@ public class CreditServiceImpl implements CreditService {
         return requested == null ? "auto" : requested.amount().toPlainString();
     }
 
-    /** Creates an account's ledger row for a currency once, in its own transaction. */
     private void ensureLedger(String accountId, String currency) {
+        ensureLedger(jpa, accountId, currency);
+    }
+
+    /** Creates an account's ledger row for a currency once, in its own transaction (before the one that locks it). */
+    static void ensureLedger(JpaTemplate jpa, String accountId, String currency) {
         String id = CreditAccountEntity.key(accountId, currency);
         if (Reads.read(jpa, em -> em.find(CreditAccountEntity.class, id)) != null) {
             return;

@@ -203,6 +203,7 @@ public class InvoiceServiceImpl implements InvoiceService {
         if (current.status() != InvoiceStatus.DRAFT && current.status() != InvoiceStatus.UNPAID) {
             throw notCancellable(current.status());
         }
+        CreditServiceImpl.ensureLedger(jpa, current.accountId(), current.currency());
         return jpa.txExpr(TransactionType.Required, em -> {
             // the ledger first, then the invoice: the order every credit movement locks in
             CreditServiceImpl.lockLedger(em, current.accountId(), current.currency());

@@ -2,6 +2,7 @@ package org.hostarea.billing.internal.rest;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -23,6 +24,9 @@ import org.hostarea.billing.Invoice;
 import org.hostarea.billing.InvoiceService;
 import org.hostarea.billing.InvoiceStatus;
 import org.hostarea.billing.NewInvoice;
+import org.hostarea.billing.Payment;
+import org.hostarea.billing.PaymentService;
+import org.hostarea.billing.PaymentStatus;
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
 import org.hostarea.core.ValidationException;
@@ -39,7 +43,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * Staff billing: {@code /api/v1/admin/invoices} and {@code /api/v1/admin/credit}. Every staff member reads;
+ * Staff billing: {@code /api/v1/admin/invoices}, {@code /api/v1/admin/payments} and {@code /api/v1/admin/credit}. Every staff member reads;
  * BILLING (and ADMIN) create, issue and cancel invoices and add credit.
  */
 @Component(service = AdminInvoicesResource.class)
@@ -52,11 +56,14 @@ public class AdminInvoicesResource {
 
     private final InvoiceService invoices;
     private final CreditService credit;
+    private final PaymentService payments;
 
     @Activate
-    public AdminInvoicesResource(@Reference InvoiceService invoices, @Reference CreditService credit) {
+    public AdminInvoicesResource(@Reference InvoiceService invoices, @Reference CreditService credit,
+            @Reference PaymentService payments) {
         this.invoices = invoices;
         this.credit = credit;
+        this.payments = payments;
     }
 
     /** {@code ?accountId=&status=&page=&size=}. */
@@ -108,6 +115,24 @@ public class AdminInvoicesResource {
 
     /** {@code POST .../cancel}. */
     public record Cancellation(String reason) {
+    }
+
+    /** {@code ?accountId=&status=&page=&size=}: payments of every account, newest first. */
+    @GET
+    @Path("payments")
+    @StaffRoute
+    public Page<Payment> payments(@QueryParam("accountId") String accountId, @QueryParam("status") String status,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return payments.search(accountId == null || accountId.isBlank() ? null : accountId,
+                QueryParams.optionalEnum(PaymentStatus.class, "status", status), PageRequest.parse(page, size));
+    }
+
+    /** Asks the gateways about open payments now (the job does it every minute): {@code {"changed": n}}. */
+    @POST
+    @Path("payments/reconcile")
+    @StaffRoute(StaffRole.BILLING)
+    public Map<String, Integer> reconcile() {
+        return Map.of("changed", payments.reconcile());
     }
 
     /** {@code ?accountId=}: the account's credit per currency with the entries. */

@@ -1,6 +1,8 @@
 package org.hostarea.billing.internal.rest;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -15,14 +17,19 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 
 import org.hostarea.billing.CreditEntry;
 import org.hostarea.billing.CreditService;
 import org.hostarea.billing.Invoice;
 import org.hostarea.billing.InvoiceService;
 import org.hostarea.billing.InvoiceStatus;
+import org.hostarea.billing.Payment;
+import org.hostarea.billing.PaymentInput;
+import org.hostarea.billing.PaymentService;
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
+import org.hostarea.core.ValidationException;
 import org.hostarea.core.access.AuthorizationService;
 import org.hostarea.core.access.Callers;
 import org.hostarea.core.access.CustomerRoute;
@@ -47,13 +54,15 @@ public class MeInvoicesResource {
 
     private final InvoiceService invoices;
     private final CreditService credit;
+    private final PaymentService payments;
     private final AuthorizationService authorization;
 
     @Activate
-    public MeInvoicesResource(@Reference InvoiceService invoices, @Reference CreditService credit,
+    public MeInvoicesResource(@Reference InvoiceService invoices, @Reference CreditService credit, @Reference PaymentService payments,
             @Reference AuthorizationService authorization) {
         this.invoices = invoices;
         this.credit = credit;
+        this.payments = payments;
         this.authorization = authorization;
     }
 
@@ -104,6 +113,28 @@ public class MeInvoicesResource {
 
     /** {@code POST .../apply-credit}. */
     public record ApplyCredit(BigDecimal amount) {
+    }
+
+    /**
+     * {@code {"gateway","amount"?,"options"?}} with an optional {@code Idempotency-Key}: pays this invoice (its
+     * amount due by default) as {@code POST /api/v1/me/payments} does → 201 with the payment.
+     */
+    @POST
+    @Path("{id}/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public Response pay(@PathParam("id") String id, InvoicePayment request, @HeaderParam("Idempotency-Key") String key,
+            @Context SecurityContext security, @Context UriInfo uri) {
+        String account = account(security);
+        invoices.get(account, id);
+        InvoicePayment body = ValidationException.requireBody(request);
+        Payment payment = payments.pay(account, new PaymentInput(body.gateway(), List.of(new PaymentInput.InvoicePart(id, body.amount())),
+                body.options()), key, Callers.subject(security).actor());
+        return Response.created(uri.getBaseUriBuilder().path("v1/me/payments").path(payment.id()).build()).entity(payment).build();
+    }
+
+    /** {@code POST .../payments}. */
+    public record InvoicePayment(String gateway, BigDecimal amount, Map<String, String> options) {
     }
 
     private String account(SecurityContext security) {

@@ -1,0 +1,438 @@
+package org.hostarea.billing.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.hostarea.billing.CreditEntryKind;
+import org.hostarea.billing.GatewayInfo;
+import org.hostarea.billing.InvoiceStatus;
+import org.hostarea.billing.Payment;
+import org.hostarea.billing.PaymentInput;
+import org.hostarea.billing.PaymentService;
+import org.hostarea.billing.PaymentStatus;
+import org.hostarea.billing.spi.CallbackRejectedException;
+import org.hostarea.billing.spi.GatewayEvent;
+import org.hostarea.billing.spi.PaymentGateway;
+import org.hostarea.billing.spi.PaymentOutcome;
+import org.hostarea.billing.spi.PaymentRequest;
+import org.hostarea.billing.spi.PaymentResult;
+import org.hostarea.core.ConflictException;
+import org.hostarea.core.FieldChecks;
+import org.hostarea.core.Money;
+import org.hostarea.core.NotFoundException;
+import org.hostarea.core.Page;
+import org.hostarea.core.PageRequest;
+import org.hostarea.core.PluginMissingException;
+import org.hostarea.core.RuleViolationException;
+import org.hostarea.core.ValidationException;
+import org.hostarea.core.jpa.Reads;
+import org.hostarea.core.jpa.Writes;
+import org.hostarea.identity.Account;
+import org.hostarea.identity.AccountService;
+import org.hostarea.notifications.NotificationService;
+import org.hostarea.notifications.OutgoingMessage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Payments. The order of a payment: (1) the Idempotency-Key is claimed, (2) the payment is stored PENDING and
+ * committed, (3) the gateway is called outside any transaction, (4) its answer is applied in one
+ * transaction that locks the payment row, then the account's ledger, then the invoices (sorted): a
+ * completed payment pays each invoice at most what it still owes and puts the rest on the credit ledger,
+ * and the mail goes out with it. An exception or a vanished gateway leaves the payment UNKNOWN for
+ * reconciliation; nothing is ever recorded twice because an outcome is applied only to a payment that
+ * is not COMPLETED or DECLINED yet.
+ */
+@Component(service = PaymentService.class)
+public class PaymentServiceImpl implements PaymentService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentServiceImpl.class);
+    private static final int MAX_INVOICES = 20;
+    private static final Duration PENDING_RECHECK = Duration.ofMinutes(1);
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final Gateways gateways;
+    private final AccountService accounts;
+    private final NotificationService notifications;
+
+    @Activate
+    public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Gateways gateways,
+            @Reference AccountService accounts, @Reference NotificationService notifications) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.gateways = gateways;
+        this.accounts = accounts;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public List<GatewayInfo> gateways() {
+        return gateways.list();
+    }
+
+    // --- paying ------------------------------------------------------------------------------------------
+
+    @Override
+    public Payment pay(String accountId, PaymentInput input, String idempotencyKey, String actor) {
+        PaymentInput request = ValidationException.requireBody(input);
+        FieldChecks checks = new FieldChecks();
+        String gatewayId = checks.text("gateway", request.gateway(), 40);
+        String key = checks.optionalText("Idempotency-Key", idempotencyKey, 100);
+        List<PaymentInput.InvoicePart> parts = request.invoices() == null ? List.of() : request.invoices();
+        if (parts.isEmpty() || parts.size() > MAX_INVOICES) {
+            checks.reject("invoices", "must name 1 to " + MAX_INVOICES + " invoices");
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) == null) {
+                checks.reject("invoices[" + i + "]", "is required");
+            } else {
+                checks.text("invoices[" + i + "].invoiceId", parts.get(i).invoiceId(), 36);
+            }
+        }
+        if (request.options() != null && (request.options().size() > 20 || request.options().entrySet().stream()
+                .anyMatch(e -> e.getKey() == null || e.getValue() == null || e.getKey().length() > 40 || e.getValue().length() > 200))) {
+            checks.reject("options", "at most 20 options, names up to 40 and values up to 200 characters");
+        }
+        checks.throwIfAny();
+        String hash = requestHash(gatewayId, parts, request.options());
+        IdempotencyEntity claim = null;
+        if (key != null) {
+            Payment replay = replayOrClaim(accountId, key, hash);
+            if (replay != null) {
+                return replay;
+            }
+            claim = claimed(accountId, key);
+        }
+        try {
+            return payOnce(accountId, gatewayId, parts, request.options(), claim);
+        } catch (RuntimeException e) {
+            if (claim != null) {
+                release(claim.id()); // nothing was stored: the same key may be used again
+            }
+            throw e;
+        }
+    }
+
+    private Payment payOnce(String accountId, String gatewayId, List<PaymentInput.InvoicePart> parts, Map<String, String> options,
+            IdempotencyEntity claim) {
+        PaymentGateway gateway = gateways.get(gatewayId).orElseThrow(() -> new PluginMissingException("The payment gateway "
+                + gatewayId + " is not installed.", Duration.ofSeconds(60)));
+        List<PaymentAllocationEmbeddable> allocations = allocate(accountId, parts);
+        String currency = Reads.read(jpa, em -> em.find(InvoiceEntity.class, allocations.get(0).invoiceId()).currency());
+        if (!gateway.currencies().isEmpty() && !gateway.currencies().contains(currency)) {
+            throw new RuleViolationException("currency-not-supported", "The gateway " + gatewayId + " does not take " + currency + ".");
+        }
+        Money total = allocations.stream().map(a -> Money.of(a.amount(), currency)).reduce(Money.zero(Currency.getInstance(currency)),
+                Money::plus);
+        String paymentId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        jpa.tx(TransactionType.Required, em -> em.persist(new PaymentEntity(paymentId, accountId, gatewayId, total, allocations, now)));
+        // stored: from here on nothing can lose it; the claim is answered whatever the gateway does
+        PaymentResult result = start(gateway, new PaymentRequest(paymentId, accountId, total,
+                allocations.stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList(), "Invoices "
+                + String.join(", ", allocations.stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList()), options));
+        return apply(paymentId, result, claim == null ? null : claim.id());
+    }
+
+    /** Calls the gateway; anything but an answer (an exception, the bundle gone mid-call) is UNKNOWN. */
+    private static PaymentResult start(PaymentGateway gateway, PaymentRequest request) {
+        try {
+            PaymentResult result = gateway.start(request);
+            return result == null || result.outcome() == null ? PaymentResult.of(PaymentOutcome.UNKNOWN, null, "no answer") : result;
+        } catch (RuntimeException e) {
+            LOG.warn("payment {} through {}: the gateway failed ({}); it stays UNKNOWN for reconciliation", request.paymentId(),
+                    gateway.id(), e.toString());
+            return PaymentResult.of(PaymentOutcome.UNKNOWN, null, "The payment provider did not answer; we will check again.");
+        }
+    }
+
+    /** The invoices to pay, each for its amount or what it owes; all the account's, UNPAID, in one currency. */
+    private List<PaymentAllocationEmbeddable> allocate(String accountId, List<PaymentInput.InvoicePart> parts) {
+        return Reads.read(jpa, em -> {
+            FieldChecks checks = new FieldChecks();
+            List<PaymentAllocationEmbeddable> allocations = new ArrayList<>();
+            String currency = null;
+            for (int i = 0; i < parts.size(); i++) {
+                String field = "invoices[" + i + "]";
+                PaymentInput.InvoicePart part = parts.get(i);
+                InvoiceEntity invoice = InvoiceServiceImpl.visible(em, accountId, part.invoiceId());
+                if (invoice.status() != InvoiceStatus.UNPAID) {
+                    throw new RuleViolationException("invoice-not-payable", "Invoice " + invoice.number() + " is " + invoice.status() + ".");
+                }
+                if (currency != null && !currency.equals(invoice.currency())) {
+                    checks.reject(field, "is in another currency than the first invoice");
+                    continue;
+                }
+                currency = invoice.currency();
+                if (allocations.stream().anyMatch(a -> a.invoiceId().equals(invoice.id()))) {
+                    checks.reject(field, "is named twice");
+                    continue;
+                }
+                Money amount = part.amount() == null ? Money.of(invoice.amountDue(), currency)
+                        : InvoiceRules.positive(checks, field + ".amount", part.amount(), Currency.getInstance(currency));
+                if (amount != null) {
+                    allocations.add(new PaymentAllocationEmbeddable(invoice.id(), invoice.number(), amount.amount()));
+                }
+            }
+            checks.throwIfAny();
+            return allocations;
+        });
+    }
+
+    // --- applying an outcome, exactly once ---------------------------------------------------------------
+
+    /** Applies a gateway's answer to a payment; a payment already COMPLETED or DECLINED stays as it is. */
+    private Payment apply(String paymentId, PaymentResult result, String claimId) {
+        PaymentEntity snapshot = Reads.read(jpa, em -> em.find(PaymentEntity.class, paymentId));
+        Account account = accounts.get(snapshot.accountId());
+        if (result.outcome() == PaymentOutcome.COMPLETED) {
+            CreditServiceImpl.ensureLedger(jpa, snapshot.accountId(), snapshot.currency());
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            PaymentEntity payment = em.find(PaymentEntity.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+            PaymentStatus before = payment.status();
+            boolean open = before == PaymentStatus.PENDING || before == PaymentStatus.UNKNOWN;
+            if (open) {
+                switch (result.outcome()) {
+                    case COMPLETED -> complete(em, payment, result, account);
+                    case DECLINED -> {
+                        payment.result(PaymentStatus.DECLINED, result, clock.instant());
+                        mail(account, payment, "billing.payment-failed");
+                    }
+                    case PENDING -> payment.result(PaymentStatus.PENDING, result, clock.instant());
+                    case UNKNOWN -> payment.result(PaymentStatus.UNKNOWN, result, clock.instant());
+                }
+            }
+            if (claimId != null) {
+                em.find(IdempotencyEntity.class, claimId).answered(paymentId, payment.status(), payment.toDto().message());
+            }
+            return payment.toDto();
+        });
+    }
+
+    /** The money arrived: each invoice gets at most what it still owes, the rest goes to the credit ledger. */
+    private void complete(EntityManager em, PaymentEntity payment, PaymentResult result, Account account) {
+        CreditServiceImpl.lockLedger(em, payment.accountId(), payment.currency());
+        BigDecimal toCredit = BigDecimal.ZERO;
+        Map<String, PaymentAllocationEmbeddable> byInvoice = new TreeMap<>();
+        payment.allocations().forEach(a -> byInvoice.put(a.invoiceId(), a));
+        for (PaymentAllocationEmbeddable allocation : byInvoice.values()) {
+            InvoiceEntity invoice = em.find(InvoiceEntity.class, allocation.invoiceId(), LockModeType.PESSIMISTIC_WRITE);
+            BigDecimal owed = invoice.status() == InvoiceStatus.UNPAID ? invoice.amountDue().max(BigDecimal.ZERO) : BigDecimal.ZERO;
+            BigDecimal taken = allocation.amount().min(owed);
+            if (taken.signum() > 0) {
+                invoice.paid(taken);
+            }
+            toCredit = toCredit.add(allocation.amount().subtract(taken));
+        }
+        if (toCredit.signum() > 0) {
+            CreditServiceImpl.append(em, payment.accountId(), Money.of(toCredit, payment.currency()), CreditEntryKind.OVERPAYMENT, null,
+                    "payment " + payment.id(), "system", null, null, clock.instant());
+        }
+        payment.result(PaymentStatus.COMPLETED, result, clock.instant());
+        mail(account, payment, "billing.payment-received");
+    }
+
+    private void mail(Account account, PaymentEntity payment, String template) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("name", account.ownerName());
+        params.put("customerNumber", account.customerNumber());
+        params.put("amount", payment.amount().toString());
+        params.put("invoices", String.join(", ", payment.allocations().stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList()));
+        notifications.send(new OutgoingMessage(template, account.id(), account.language(), OutgoingMessage.EMAIL,
+                List.of(account.email()), "INVOICES", params, template + ":" + payment.id(), false));
+    }
+
+    // --- callbacks and reconciliation --------------------------------------------------------------------
+
+    @Override
+    public Payment callback(String gatewayId, Map<String, List<String>> headers, byte[] body) {
+        PaymentGateway gateway = gateways.get(gatewayId).orElseThrow(() -> new PluginMissingException("The payment gateway "
+                + gatewayId + " is not installed.", Duration.ofSeconds(60)));
+        GatewayEvent event;
+        try {
+            event = gateway.callback(headers, body);
+        } catch (CallbackRejectedException e) {
+            throw new ValidationException("callback-rejected", "The callback was not accepted: " + e.getMessage(), List.of());
+        }
+        if (event == null || event.eventId() == null || event.paymentId() == null || event.result() == null
+                || event.result().outcome() == null) {
+            throw new ValidationException("callback-rejected", "The callback was not accepted.", List.of());
+        }
+        PaymentEntity payment = Reads.read(jpa, em -> em.find(PaymentEntity.class, event.paymentId()));
+        if (payment == null || !payment.gateway().equals(gatewayId)) {
+            throw new NotFoundException("payment-not-found", "There is no such payment of this gateway.");
+        }
+        String eventKey = gatewayId + ":" + (event.eventId().length() > 200 ? event.eventId().substring(0, 200) : event.eventId());
+        if (Reads.read(jpa, em -> em.find(GatewayEventEntity.class, eventKey)) != null) {
+            return get(event.paymentId()); // a repeat: already taken
+        }
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                em.persist(new GatewayEventEntity(eventKey, event.paymentId(), event.result().outcome().name(), clock.millis()));
+                Writes.flushUnique(em, () -> new ConflictException("event-seen", "This event was already taken."));
+            });
+        } catch (ConflictException e) {
+            return get(event.paymentId()); // the same event arrived twice at once
+        }
+        return apply(event.paymentId(), event.result(), null);
+    }
+
+    @Override
+    public int reconcile() {
+        long pendingBefore = clock.instant().minus(PENDING_RECHECK).toEpochMilli();
+        List<PaymentEntity> open = Reads.read(jpa, em -> em.createQuery("select p from PaymentEntity p where p.status = :unknown"
+                + " or (p.status = :pending and p.createdAt < :before) order by p.createdAt", PaymentEntity.class)
+                .setParameter("unknown", PaymentStatus.UNKNOWN).setParameter("pending", PaymentStatus.PENDING)
+                .setParameter("before", pendingBefore).setMaxResults(500).getResultList());
+        int changed = 0;
+        for (PaymentEntity payment : open) {
+            PaymentGateway gateway = gateways.get(payment.gateway()).orElse(null);
+            if (gateway == null) {
+                continue; // waits for its plugin
+            }
+            try {
+                PaymentResult result = gateway.status(payment.id(), payment.providerReference());
+                if (result != null && result.outcome() != null && result.outcome() != PaymentOutcome.UNKNOWN
+                        && !(result.outcome() == PaymentOutcome.PENDING && payment.status() == PaymentStatus.PENDING)) {
+                    Payment after = apply(payment.id(), result, null);
+                    changed += after.status() != payment.status() ? 1 : 0;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("reconciling payment {} through {} failed: {}", payment.id(), payment.gateway(), e.toString());
+            }
+        }
+        return changed;
+    }
+
+    // --- reads -------------------------------------------------------------------------------------------
+
+    @Override
+    public Page<Payment> payments(String accountId, PageRequest page) {
+        return search(Objects.requireNonNull(accountId, "accountId"), null, page);
+    }
+
+    @Override
+    public Payment payment(String accountId, String paymentId) {
+        return Reads.read(jpa, em -> {
+            PaymentEntity payment = paymentId == null ? null : em.find(PaymentEntity.class, paymentId);
+            if (payment == null || !payment.accountId().equals(accountId)) {
+                throw new NotFoundException("payment-not-found", "There is no such payment.");
+            }
+            return payment.toDto();
+        });
+    }
+
+    private Payment get(String paymentId) {
+        return Reads.read(jpa, em -> em.find(PaymentEntity.class, paymentId).toDto());
+    }
+
+    @Override
+    public Page<Payment> search(String accountId, PaymentStatus status, PageRequest page) {
+        String where = " where 1 = 1" + (accountId == null ? "" : " and p.accountId = :a") + (status == null ? "" : " and p.status = :s");
+        return Reads.read(jpa, em -> {
+            var count = em.createQuery("select count(p) from PaymentEntity p" + where, Long.class);
+            var query = em.createQuery("select p from PaymentEntity p" + where + " order by p.createdAt desc, p.id", PaymentEntity.class);
+            if (accountId != null) {
+                count.setParameter("a", accountId);
+                query.setParameter("a", accountId);
+            }
+            if (status != null) {
+                count.setParameter("s", status);
+                query.setParameter("s", status);
+            }
+            return Page.of(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream().map(PaymentEntity::toDto)
+                    .toList(), page, count.getSingleResult());
+        });
+    }
+
+    // --- idempotency keys --------------------------------------------------------------------------------
+
+    /** The first answer for this key and request, or {@code null} after claiming the key for this request. */
+    private Payment replayOrClaim(String accountId, String key, String hash) {
+        IdempotencyEntity existing = Reads.read(jpa, em -> byKey(em, accountId, key));
+        if (existing == null) {
+            try {
+                jpa.tx(TransactionType.Required, em -> {
+                    em.persist(new IdempotencyEntity(UUID.randomUUID().toString(), accountId, key, hash, clock.millis()));
+                    Writes.flushUnique(em, () -> new ConflictException("idempotency-in-flight", "claimed concurrently"));
+                });
+                return null;
+            } catch (ConflictException e) {
+                existing = Reads.read(jpa, em -> byKey(em, accountId, key));
+            }
+        }
+        if (!existing.requestHash().equals(hash)) {
+            throw new RuleViolationException("idempotency-key-reused", "This Idempotency-Key was used for another request.");
+        }
+        if (!existing.answered()) {
+            throw new ConflictException("idempotency-in-flight", "A request with this Idempotency-Key is still being processed.");
+        }
+        IdempotencyEntity answered = existing;
+        return Reads.read(jpa, em -> em.find(PaymentEntity.class, answered.paymentId()).toDto(answered.firstStatus(),
+                answered.firstMessage()));
+    }
+
+    private IdempotencyEntity claimed(String accountId, String key) {
+        return Reads.read(jpa, em -> byKey(em, accountId, key));
+    }
+
+    private void release(String claimId) {
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                IdempotencyEntity claim = em.find(IdempotencyEntity.class, claimId);
+                if (claim != null && !claim.answered()) {
+                    em.remove(claim);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("idempotency key {} not released: {}", claimId, e.toString());
+        }
+    }
+
+    private static IdempotencyEntity byKey(EntityManager em, String accountId, String key) {
+        return em.createQuery("select k from IdempotencyEntity k where k.accountId = :a and k.key = :k", IdempotencyEntity.class)
+                .setParameter("a", accountId).setParameter("k", key).getResultStream().findFirst().orElse(null);
+    }
+
+    /** SHA-256 over a canonical form of the request: the gateway, the invoices with their amounts, the options. */
+    static String requestHash(String gateway, List<PaymentInput.InvoicePart> parts, Map<String, String> options) {
+        StringBuilder canonical = new StringBuilder(gateway);
+        for (PaymentInput.InvoicePart part : parts) {
+            canonical.append('\n').append(part.invoiceId()).append('=')
+                    .append(part.amount() == null ? "due" : part.amount().stripTrailingZeros().toPlainString());
+        }
+        new TreeMap<>(options == null ? Map.<String, String>of() : options).forEach((k, v) -> canonical.append('\n').append(k).append(':')
+                .append(v));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.hostarea.billing.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.hostarea.billing.PaymentService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The janitor: every {@code payments.reconcileSeconds} asks the gateways about payments in UNKNOWN and
+ * PENDING ones older than a minute. Safe on several nodes: an outcome is applied under the payment's row
+ * lock and only to a payment that is still open. {@code hostarea:payments-reconcile} runs it at once.
+ */
+@Component(immediate = true, configurationPid = BillingConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class ReconciliationJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconciliationJob.class);
+
+    private final ScheduledExecutorService executor;
+
+    @Activate
+    public ReconciliationJob(@Reference PaymentService payments, BillingConfiguration config) {
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hostarea-payments-reconcile");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = Math.max(5, config.payments_reconcileSeconds());
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                int changed = payments.reconcile();
+                if (changed > 0) {
+                    LOG.info("reconciliation settled {} payment(s)", changed);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("reconciliation failed; next try in {} s", interval, e);
+            }
+        }, interval, interval, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,254 @@
+package org.hostarea.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.hostarea.itests.PackagesIT.assertAmount;
+import static org.hostarea.itests.PlatformIT.assertProblem;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * Payments through the test gateway plugin: every outcome, partial and over payments, several invoices at
+ * once, Idempotency-Key under concurrency, signed callbacks taken once, a missing gateway (503), and
+ * payments left UNKNOWN resolved by reconciliation once the gateway is back.
+ */
+public class PaymentsIT extends HostareaTestSupport {
+
+    private static final String GATEWAY = "hostarea-payment-testgateway";
+
+    private final Mailbox mailbox = new Mailbox(SMTP_PORT);
+    private String email;
+    private String accountId;
+    private String token;
+
+    @Before
+    public void setUp() {
+        installFeature("hostarea-notify-email");
+        installFeature(GATEWAY);
+        mailbox.start();
+        email = uniqueEmail();
+        accountId = createCustomer("Pia Payer", email, "pia-password-12").get("id").asText();
+        token = loginToken(email, "pia-password-12");
+        await("test gateway bound").atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/v1/me/payments/gateways", token).body().contains("\"test\""));
+    }
+
+    @After
+    public void tearDown() {
+        mailbox.stop();
+        installFeature(GATEWAY);
+    }
+
+    @Test
+    public void eachOutcomeIsRecordedAndTheInvoicesFollow() {
+        String full = invoice("30.00", "EUR");
+        JsonNode completed = pay(full, Map.of("gateway", "test"), null);
+        assertEquals("COMPLETED", completed.get("status").asText());
+        assertEquals("PAID", invoiceJson(full).get("status").asText());
+        assertTrue(Mailbox.text(mailbox.awaitTo(email, "Payment received")).contains("30.00"));
+
+        String partly = invoice("30.00", "EUR");
+        assertEquals("COMPLETED", pay(partly, Map.of("gateway", "test", "amount", 10), null).get("status").asText());
+        JsonNode half = invoiceJson(partly);
+        assertEquals("UNPAID", half.get("status").asText());
+        assertAmount("20.00", half.get("amountDue"));
+
+        String over = invoice("30.00", "EUR");
+        assertEquals("COMPLETED", pay(over, Map.of("gateway", "test", "amount", 50), null).get("status").asText());
+        assertEquals("PAID", invoiceJson(over).get("status").asText());
+        assertAmount("20.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
+
+        String declined = invoice("30.00", "EUR");
+        JsonNode refused = pay(declined, Map.of("gateway", "test", "options", Map.of("mode", "decline")), null);
+        assertEquals("DECLINED", refused.get("status").asText());
+        assertEquals("UNPAID", invoiceJson(declined).get("status").asText());
+        mailbox.awaitTo(email, "Payment not completed");
+
+        // several invoices in one payment
+        String a = invoice("5.00", "EUR");
+        String b = invoice("7.00", "EUR");
+        Map<String, Object> both = Map.of("gateway", "test", "invoices", List.of(Map.of("invoiceId", a), Map.of("invoiceId", b)));
+        Http.Reply multi = http.post("/api/v1/me/payments", Http.json(both), token);
+        assertEquals(multi.toString(), 201, multi.status());
+        assertAmount("12.00", multi.json().get("amount"));
+        assertEquals("PAID", invoiceJson(a).get("status").asText());
+        assertEquals("PAID", invoiceJson(b).get("status").asText());
+        assertTrue(http.get("/api/v1/me/payments", token).json().get("total").asInt() >= 5);
+
+        // bad input: nothing stored
+        int before = http.get("/api/v1/me/payments", token).json().get("total").asInt();
+        assertProblem(http.post("/api/v1/me/invoices/" + declined + "/payments", Http.json(Map.of("gateway", "test", "amount", -1)), token),
+                400, "validation");
+        assertProblem(http.post("/api/v1/me/invoices/" + declined + "/payments", Http.json(Map.of("gateway", "test", "amount", 0)), token),
+                400, "validation");
+        assertProblem(http.post("/api/v1/me/invoices/" + declined + "/payments", Http.json(Map.of("gateway", "test",
+                "amount", new BigDecimal("1.001"))), token), 400, "validation");
+        String dollars = invoice("5.00", "USD");
+        assertProblem(http.post("/api/v1/me/payments", Http.json(Map.of("gateway", "test", "invoices", List.of(Map.of("invoiceId", declined),
+                Map.of("invoiceId", dollars)))), token), 400, "validation");
+        assertProblem(http.post("/api/v1/me/invoices/" + full + "/payments", Http.json(Map.of("gateway", "test")), token), 422,
+                "invoice-not-payable");
+        assertEquals(before, http.get("/api/v1/me/payments", token).json().get("total").asInt());
+
+        // another account sees none of it
+        String otherEmail = uniqueEmail();
+        createCustomer("Other", otherEmail, "other-password-1");
+        String other = loginToken(otherEmail, "other-password-1");
+        assertProblem(http.get("/api/v1/me/payments/" + completed.get("id").asText(), other), 404, "payment-not-found");
+        assertProblem(http.post("/api/v1/me/invoices/" + declined + "/payments", Http.json(Map.of("gateway", "test")), other), 404,
+                "invoice-not-found");
+        assertEquals(0, http.get("/api/v1/me/payments", other).json().get("total").asInt());
+    }
+
+    @Test
+    public void tenConcurrentRequestsWithOneIdempotencyKeyMakeOnePayment() throws Exception {
+        String invoice = invoice("40.00", "EUR");
+        Map<String, String> key = Map.of("Idempotency-Key", "pay-" + unique());
+        String body = Http.json(Map.of("gateway", "test"));
+        List<Callable<Http.Reply>> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            requests.add(() -> http.send("POST", "/api/v1/me/invoices/" + invoice + "/payments", body, "application/json", token, key));
+        }
+        Set<String> ids = new TreeSet<>();
+        for (Http.Reply reply : runAll(requests)) {
+            assertTrue(reply.toString(), reply.status() == 201 || reply.status() == 409);
+            if (reply.status() == 201) {
+                ids.add(reply.json().get("id").asText());
+            } else {
+                assertEquals("idempotency-in-flight", reply.problemType());
+            }
+        }
+        assertEquals(ids.toString(), 1, ids.size());
+        Http.Reply replay = http.send("POST", "/api/v1/me/invoices/" + invoice + "/payments", body, "application/json", token, key);
+        assertEquals(ids.iterator().next(), replay.json().get("id").asText());
+        assertEquals(1, http.get("/api/v1/me/payments", token).json().get("total").asInt());
+        assertAmount("40.00", invoiceJson(invoice).get("amountPaid"));
+        assertProblem(http.send("POST", "/api/v1/me/invoices/" + invoice + "/payments", Http.json(Map.of("gateway", "test", "amount", 1)),
+                "application/json", token, key), 422, "idempotency-key-reused");
+    }
+
+    @Test
+    public void aPendingPaymentCompletesOnceByItsSignedCallback() throws Exception {
+        String invoice = invoice("25.00", "EUR");
+        JsonNode pending = pay(invoice, Map.of("gateway", "test", "options", Map.of("mode", "pending")), null);
+        assertEquals("PENDING", pending.get("status").asText());
+        assertTrue(pending.get("redirectUrl").asText().startsWith("https://test-gateway.invalid/approve/"));
+        String paymentId = pending.get("id").asText();
+
+        String event = Http.json(Map.of("eventId", "evt-" + unique(), "paymentId", paymentId, "outcome", "COMPLETED"));
+        assertProblem(callback(event, "0".repeat(64)), 400, "callback-rejected");
+        assertEquals("PENDING", http.get("/api/v1/me/payments/" + paymentId, token).json().get("status").asText());
+        List<Callable<Http.Reply>> twice = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            twice.add(() -> callback(event, sign(event)));
+        }
+        for (Http.Reply reply : runAll(twice)) {
+            assertEquals(reply.toString(), 200, reply.status());
+        }
+        assertEquals("COMPLETED", http.get("/api/v1/me/payments/" + paymentId, token).json().get("status").asText());
+        JsonNode paid = invoiceJson(invoice);
+        assertEquals("PAID", paid.get("status").asText());
+        assertAmount("25.00", paid.get("amountPaid"));
+        assertEquals(0, http.get("/api/v1/me/credit", token).json().size()); // nothing doubled into credit
+    }
+
+    @Test
+    public void aMissingGatewayIs503AndUnknownPaymentsAreReconciledWhenItIsBack() {
+        String invoice = invoice("15.00", "EUR");
+        JsonNode unknown = pay(invoice, Map.of("gateway", "test", "options", Map.of("mode", "error")), null);
+        assertEquals("UNKNOWN", unknown.get("status").asText());
+        JsonNode thrown = pay(invoice("15.00", "EUR"), Map.of("gateway", "test", "options", Map.of("mode", "throw")), null);
+        assertEquals("UNKNOWN", thrown.get("status").asText());
+
+        uninstallFeature(GATEWAY);
+        await("gateway gone").atMost(Duration.ofSeconds(30)).until(() -> !http.get("/api/v1/me/payments/gateways", token).body()
+                .contains("\"test\""));
+        Http.Reply missing = http.post("/api/v1/me/invoices/" + invoice + "/payments", Http.json(Map.of("gateway", "test")), token);
+        assertProblem(missing, 503, "plugin-missing");
+        assertTrue(missing.toString(), missing.header("Retry-After") != null);
+        http.post("/api/v1/admin/payments/reconcile", "", adminToken());
+        assertEquals("UNKNOWN", http.get("/api/v1/me/payments/" + unknown.get("id").asText(), token).json().get("status").asText());
+
+        installFeature(GATEWAY);
+        await("gateway back").atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/me/payments/gateways", token).body()
+                .contains("\"test\""));
+        Http.Reply reconciled = http.post("/api/v1/admin/payments/reconcile", "", adminToken());
+        assertEquals(reconciled.toString(), 200, reconciled.status());
+        assertEquals("COMPLETED", http.get("/api/v1/me/payments/" + unknown.get("id").asText(), token).json().get("status").asText());
+        assertEquals("COMPLETED", http.get("/api/v1/me/payments/" + thrown.get("id").asText(), token).json().get("status").asText());
+        assertEquals("PAID", invoiceJson(invoice).get("status").asText());
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------
+
+    private Http.Reply callback(String body, String signature) {
+        return http.send("POST", "/api/v1/payments/callback/test", body, "application/json", null, Map.of("X-Test-Signature", signature));
+    }
+
+    private static String sign(String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(TEST_GATEWAY_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private JsonNode pay(String invoiceId, Map<String, Object> body, Map<String, String> headers) {
+        Http.Reply reply = http.send("POST", "/api/v1/me/invoices/" + invoiceId + "/payments", Http.json(body), "application/json", token,
+                headers == null ? Map.of() : headers);
+        assertEquals(reply.toString(), 201, reply.status());
+        return reply.json();
+    }
+
+    private JsonNode invoiceJson(String id) {
+        return http.get("/api/v1/me/invoices/" + id, token).json();
+    }
+
+    private String invoice(String amount, String currency) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("description", "Service");
+        line.put("unitPrice", new BigDecimal(amount));
+        Http.Reply created = http.post("/api/v1/admin/invoices", Http.json(Map.of("accountId", accountId, "currency", currency,
+                "lines", List.of(line))), adminToken());
+        assertEquals(created.toString(), 201, created.status());
+        String id = created.json().get("id").asText();
+        assertEquals(200, http.post("/api/v1/admin/invoices/" + id + "/issue", "", adminToken()).status());
+        return id;
+    }
+
+    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+}
