@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -266,17 +262,4 @@ public class BillingIT extends HostareaTestSupport {
         return invoiceId;
     }
 
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
-        }
-    }
 }

@@ -253,6 +253,21 @@ public abstract class HostareaTestSupport {
         return reply.json().get("token").asText();
     }
 
+    /** Runs the tasks at once, one thread each, and returns their results in order. */
+    protected static <T> java.util.List<T> runAll(java.util.List<java.util.concurrent.Callable<T>> tasks) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size());
+        try {
+            java.util.List<T> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     protected static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -391,19 +387,6 @@ public class PackagesIT extends HostareaTestSupport {
         assertEquals(0, new java.math.BigDecimal(expected).compareTo(amount.decimalValue()));
     }
 
-    private static List<Integer> runAll(List<Callable<Integer>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : pool.invokeAll(tasks)) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
-        }
-    }
 
     private JsonNode recordUsage(String id, Map<String, Long> usage) {
         Http.Reply reply = http.send("PUT", "/api/v1/admin/packages/" + id + "/usage", Http.json(usage), "application/json",

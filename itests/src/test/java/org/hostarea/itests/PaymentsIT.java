@@ -17,10 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -203,6 +199,62 @@ public class PaymentsIT extends HostareaTestSupport {
         assertEquals("PAID", invoiceJson(invoice).get("status").asText());
     }
 
+    @Test
+    public void offlinePaymentReportsAreConfirmedOnceOrRejectedWithAReason() throws Exception {
+        String first = invoice("20.00", "EUR");
+        String second = invoice("10.00", "EUR");
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("invoiceIds", List.of(first, second));
+        report.put("amount", new BigDecimal("35.00"));
+        report.put("paidOn", java.time.LocalDate.now().toString());
+        report.put("branch", "Sevilla Centro");
+        report.put("receiptNumber", "R-" + unique());
+        Http.Reply submitted = http.post("/api/v1/me/payments/reports", Http.json(report), token);
+        assertEquals(submitted.toString(), 201, submitted.status());
+        assertEquals("SUBMITTED", submitted.json().get("status").asText());
+        String id = submitted.json().get("id").asText();
+        assertEquals("UNPAID", invoiceJson(first).get("status").asText()); // nothing happens before staff confirm
+
+        // two staff members confirm at once: one payment
+        String staff = adminToken();
+        List<Callable<Integer>> confirms = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            confirms.add(() -> http.post("/api/v1/admin/payment-reports/" + id + "/confirm", "", staff).status());
+        }
+        List<Integer> statuses = runAll(confirms);
+        assertEquals(statuses.toString(), 1, statuses.stream().filter(st -> st == 200).count());
+        assertEquals(statuses.toString(), 3, statuses.stream().filter(st -> st == 409).count());
+        assertEquals("PAID", invoiceJson(first).get("status").asText());
+        assertEquals("PAID", invoiceJson(second).get("status").asText());
+        assertAmount("5.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance")); // 35 - 30 owed
+        JsonNode mine = http.get("/api/v1/me/payments/reports", token).json();
+        assertEquals("CONFIRMED", mine.get(0).get("status").asText());
+        assertEquals("offline", http.get("/api/v1/me/payments/" + mine.get(0).get("paymentId").asText(), token).json().get("gateway")
+                .asText());
+        mailbox.awaitTo(email, "Payment received");
+
+        // rejected with a reason, and the customer is told
+        String third = invoice("9.00", "EUR");
+        report.put("invoiceIds", List.of(third));
+        report.put("receiptNumber", "X-" + unique());
+        String rejected = http.post("/api/v1/me/payments/reports", Http.json(report), token).json().get("id").asText();
+        assertProblem(http.post("/api/v1/admin/payment-reports/" + rejected + "/reject", Http.json(Map.of()), adminToken()), 400, "validation");
+        JsonNode decision = http.post("/api/v1/admin/payment-reports/" + rejected + "/reject",
+                Http.json(Map.of("reason", "No such receipt at that branch")), adminToken()).json();
+        assertEquals("REJECTED", decision.get("status").asText());
+        assertTrue(Mailbox.text(mailbox.awaitTo(email, "was not accepted")).contains("No such receipt at that branch"));
+        assertEquals("UNPAID", invoiceJson(third).get("status").asText());
+        assertProblem(http.post("/api/v1/admin/payment-reports/" + rejected + "/confirm", "", adminToken()), 409, "report-decided");
+
+        // bad reports store nothing
+        report.put("paidOn", java.time.LocalDate.now().plusDays(10).toString());
+        assertProblem(http.post("/api/v1/me/payments/reports", Http.json(report), token), 400, "validation");
+        report.put("paidOn", java.time.LocalDate.now().toString());
+        report.put("amount", new BigDecimal("-3"));
+        assertProblem(http.post("/api/v1/me/payments/reports", Http.json(report), token), 400, "validation");
+        assertEquals(2, http.get("/api/v1/me/payments/reports", token).json().size());
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------
 
     private Http.Reply callback(String body, String signature) {
@@ -238,17 +290,4 @@ public class PaymentsIT extends HostareaTestSupport {
         return id;
     }
 
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
-        }
-    }
 }

@@ -88,7 +88,9 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "POST /api/v1/admin/invoices/{id}/issue", "POST /api/v1/admin/invoices/{id}/cancel", "POST /api/v1/admin/credit",
                 "POST /api/v1/me/payments", "GET /api/v1/me/payments", "GET /api/v1/me/payments/{id}", "POST /api/v1/me/invoices/{id}/payments",
                 "GET /api/v1/me/payments/gateways", "POST /api/v1/payments/callback/{gateway}", "GET /api/v1/admin/payments",
-                "POST /api/v1/admin/payments/reconcile"}) {
+                "POST /api/v1/admin/payments/reconcile", "POST /api/v1/me/payments/reports", "GET /api/v1/me/payments/reports",
+                "GET /api/v1/admin/payment-reports", "POST /api/v1/admin/payment-reports/{id}/confirm",
+                "POST /api/v1/admin/payment-reports/{id}/reject"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +21,6 @@ import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.hostarea.billing.CreditEntryKind;
 import org.hostarea.billing.GatewayInfo;
 import org.hostarea.billing.InvoiceStatus;
 import org.hostarea.billing.Payment;
@@ -48,8 +46,6 @@ import org.hostarea.core.jpa.Reads;
 import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
-import org.hostarea.notifications.NotificationService;
-import org.hostarea.notifications.OutgoingMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -77,17 +73,17 @@ public class PaymentServiceImpl implements PaymentService {
     private final Clock clock;
     private final Gateways gateways;
     private final AccountService accounts;
-    private final NotificationService notifications;
+    private final PaymentPostings postings;
 
     @Activate
     public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Gateways gateways,
-            @Reference AccountService accounts, @Reference NotificationService notifications) {
+            @Reference AccountService accounts, @Reference PaymentPostings postings) {
         this.jpa = jpa;
         this.clock = clock;
         this.gateways = gateways;
         this.accounts = accounts;
-        this.notifications = notifications;
+        this.postings = postings;
     }
 
     @Override
@@ -219,10 +215,10 @@ public class PaymentServiceImpl implements PaymentService {
             boolean open = before == PaymentStatus.PENDING || before == PaymentStatus.UNKNOWN;
             if (open) {
                 switch (result.outcome()) {
-                    case COMPLETED -> complete(em, payment, result, account);
+                    case COMPLETED -> postings.complete(em, payment, result, account);
                     case DECLINED -> {
                         payment.result(PaymentStatus.DECLINED, result, clock.instant());
-                        mail(account, payment, "billing.payment-failed");
+                        postings.mail(account, payment, "billing.payment-failed");
                     }
                     case PENDING -> payment.result(PaymentStatus.PENDING, result, clock.instant());
                     case UNKNOWN -> payment.result(PaymentStatus.UNKNOWN, result, clock.instant());
@@ -233,39 +229,6 @@ public class PaymentServiceImpl implements PaymentService {
             }
             return payment.toDto();
         });
-    }
-
-    /** The money arrived: each invoice gets at most what it still owes, the rest goes to the credit ledger. */
-    private void complete(EntityManager em, PaymentEntity payment, PaymentResult result, Account account) {
-        CreditServiceImpl.lockLedger(em, payment.accountId(), payment.currency());
-        BigDecimal toCredit = BigDecimal.ZERO;
-        Map<String, PaymentAllocationEmbeddable> byInvoice = new TreeMap<>();
-        payment.allocations().forEach(a -> byInvoice.put(a.invoiceId(), a));
-        for (PaymentAllocationEmbeddable allocation : byInvoice.values()) {
-            InvoiceEntity invoice = em.find(InvoiceEntity.class, allocation.invoiceId(), LockModeType.PESSIMISTIC_WRITE);
-            BigDecimal owed = invoice.status() == InvoiceStatus.UNPAID ? invoice.amountDue().max(BigDecimal.ZERO) : BigDecimal.ZERO;
-            BigDecimal taken = allocation.amount().min(owed);
-            if (taken.signum() > 0) {
-                invoice.paid(taken);
-            }
-            toCredit = toCredit.add(allocation.amount().subtract(taken));
-        }
-        if (toCredit.signum() > 0) {
-            CreditServiceImpl.append(em, payment.accountId(), Money.of(toCredit, payment.currency()), CreditEntryKind.OVERPAYMENT, null,
-                    "payment " + payment.id(), "system", null, null, clock.instant());
-        }
-        payment.result(PaymentStatus.COMPLETED, result, clock.instant());
-        mail(account, payment, "billing.payment-received");
-    }
-
-    private void mail(Account account, PaymentEntity payment, String template) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", account.ownerName());
-        params.put("customerNumber", account.customerNumber());
-        params.put("amount", payment.amount().toString());
-        params.put("invoices", String.join(", ", payment.allocations().stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList()));
-        notifications.send(new OutgoingMessage(template, account.id(), account.language(), OutgoingMessage.EMAIL,
-                List.of(account.email()), "INVOICES", params, template + ":" + payment.id(), false));
     }
 
     // --- callbacks and reconciliation --------------------------------------------------------------------

@@ -25,6 +25,9 @@ import org.hostarea.billing.InvoiceService;
 import org.hostarea.billing.InvoiceStatus;
 import org.hostarea.billing.NewInvoice;
 import org.hostarea.billing.Payment;
+import org.hostarea.billing.PaymentReport;
+import org.hostarea.billing.PaymentReportService;
+import org.hostarea.billing.PaymentReportStatus;
 import org.hostarea.billing.PaymentService;
 import org.hostarea.billing.PaymentStatus;
 import org.hostarea.core.Page;
@@ -57,13 +60,15 @@ public class AdminInvoicesResource {
     private final InvoiceService invoices;
     private final CreditService credit;
     private final PaymentService payments;
+    private final PaymentReportService reports;
 
     @Activate
     public AdminInvoicesResource(@Reference InvoiceService invoices, @Reference CreditService credit,
-            @Reference PaymentService payments) {
+            @Reference PaymentService payments, @Reference PaymentReportService reports) {
         this.invoices = invoices;
         this.credit = credit;
         this.payments = payments;
+        this.reports = reports;
     }
 
     /** {@code ?accountId=&status=&page=&size=}. */
@@ -113,7 +118,7 @@ public class AdminInvoicesResource {
         return invoices.cancel(id, ValidationException.requireBody(request).reason(), Callers.subject(security).actor());
     }
 
-    /** {@code POST .../cancel}. */
+    /** {@code POST .../cancel} and {@code POST .../reject}. */
     public record Cancellation(String reason) {
     }
 
@@ -133,6 +138,32 @@ public class AdminInvoicesResource {
     @StaffRoute(StaffRole.BILLING)
     public Map<String, Integer> reconcile() {
         return Map.of("changed", payments.reconcile());
+    }
+
+    /** {@code ?status=SUBMITTED|CONFIRMED|REJECTED&page=&size=}: offline payment reports, oldest first. */
+    @GET
+    @Path("payment-reports")
+    @StaffRoute
+    public Page<PaymentReport> reports(@QueryParam("status") String status, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return reports.search(QueryParams.optionalEnum(PaymentReportStatus.class, "status", status), PageRequest.parse(page, size));
+    }
+
+    /** Records the reported payment (once) and marks the report CONFIRMED. */
+    @POST
+    @Path("payment-reports/{id}/confirm")
+    @StaffRoute(StaffRole.BILLING)
+    public PaymentReport confirm(@PathParam("id") String id, @Context SecurityContext security) {
+        return reports.confirm(id, Callers.subject(security).actor());
+    }
+
+    /** {@code {"reason"}}: rejects the report; the customer is told why. */
+    @POST
+    @Path("payment-reports/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @StaffRoute(StaffRole.BILLING)
+    public PaymentReport reject(@PathParam("id") String id, Cancellation request, @Context SecurityContext security) {
+        return reports.reject(id, ValidationException.requireBody(request).reason(), Callers.subject(security).actor());
     }
 
     /** {@code ?accountId=}: the account's credit per currency with the entries. */

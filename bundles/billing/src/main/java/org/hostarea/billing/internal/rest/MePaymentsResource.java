@@ -17,8 +17,11 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.hostarea.billing.GatewayInfo;
+import org.hostarea.billing.NewPaymentReport;
 import org.hostarea.billing.Payment;
 import org.hostarea.billing.PaymentInput;
+import org.hostarea.billing.PaymentReport;
+import org.hostarea.billing.PaymentReportService;
 import org.hostarea.billing.PaymentService;
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
@@ -44,11 +47,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class MePaymentsResource {
 
     private final PaymentService payments;
+    private final PaymentReportService reports;
     private final AuthorizationService authorization;
 
     @Activate
-    public MePaymentsResource(@Reference PaymentService payments, @Reference AuthorizationService authorization) {
+    public MePaymentsResource(@Reference PaymentService payments, @Reference PaymentReportService reports,
+            @Reference AuthorizationService authorization) {
         this.payments = payments;
+        this.reports = reports;
         this.authorization = authorization;
     }
 
@@ -72,6 +78,27 @@ public class MePaymentsResource {
             @Context UriInfo uri) {
         Payment payment = payments.pay(account(security), request, key, Callers.subject(security).actor());
         return Response.created(uri.getAbsolutePathBuilder().path(payment.id()).build()).entity(payment).build();
+    }
+
+    /**
+     * {@code {"invoiceIds":[...],"amount","paidOn","branch"?,"receiptNumber","note"?}}: reports a payment made at a
+     * bank branch or by transfer, for staff to confirm → 201.
+     */
+    @POST
+    @Path("reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public Response report(NewPaymentReport request, @Context SecurityContext security) {
+        PaymentReport report = reports.report(account(security), request, Callers.subject(security).actor());
+        return Response.status(Response.Status.CREATED).entity(report).build();
+    }
+
+    /** The account's payment reports, newest first. */
+    @GET
+    @Path("reports")
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public List<PaymentReport> reports(@Context SecurityContext security) {
+        return reports.reports(account(security));
     }
 
     /** The payment history, newest first. */

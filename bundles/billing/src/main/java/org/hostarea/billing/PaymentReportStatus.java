@@ -1,0 +1,5 @@
+package org.hostarea.billing;
+
+public enum PaymentReportStatus {
+    SUBMITTED, CONFIRMED, REJECTED
+}
