@@ -255,6 +255,40 @@ public class PaymentsIT extends HostareaTestSupport {
         assertEquals(2, http.get("/api/v1/me/payments/reports", token).json().size());
     }
 
+    @Test
+    public void addedFundsBecomeCreditOnceAndRefundsWriteCompensatingEntries() {
+        Http.Reply funds = http.post("/api/v1/me/credit/add-funds", Http.json(Map.of("currency", "EUR", "amount", 25)), token);
+        assertEquals(funds.toString(), 201, funds.status());
+        assertEquals("ADD_FUNDS", funds.json().get("kind").asText());
+        assertEquals("UNPAID", funds.json().get("status").asText());
+        String fundsId = funds.json().get("id").asText();
+        assertProblem(http.post("/api/v1/me/invoices/" + fundsId + "/apply-credit", Http.json(Map.of()), token), 422,
+                "add-funds-not-from-credit");
+        assertProblem(http.post("/api/v1/me/credit/add-funds", Http.json(Map.of("currency", "EUR", "amount", 0)), token), 400, "validation");
+        assertEquals("COMPLETED", pay(fundsId, Map.of("gateway", "test"), null).get("status").asText());
+        assertAmount("25.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
+
+        // an invoice paid 10 from credit and 20 by the gateway, refunded: the 10 come back as credit
+        String invoice = invoice("30.00", "EUR");
+        assertEquals(200, http.post("/api/v1/me/invoices/" + invoice + "/apply-credit", Http.json(Map.of("amount", 10)), token).status());
+        assertEquals("COMPLETED", pay(invoice, Map.of("gateway", "test"), null).get("status").asText());
+        assertAmount("15.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
+        JsonNode refunded = http.post("/api/v1/admin/invoices/" + invoice + "/refund", Http.json(Map.of("reason", "goodwill")),
+                adminToken()).json();
+        assertEquals("REFUNDED", refunded.get("status").asText());
+        assertAmount("30.00", refunded.get("amountRefunded"));
+        assertAmount("0.00", refunded.get("amountPaid"));
+        assertAmount("25.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
+        assertProblem(http.post("/api/v1/admin/invoices/" + invoice + "/refund", Http.json(Map.of()), adminToken()), 422,
+                "invoice-not-refundable");
+
+        // the add-funds invoice can be refunded only while its credit is unspent
+        String spend = invoice("20.00", "EUR");
+        assertEquals(200, http.post("/api/v1/me/invoices/" + spend + "/apply-credit", Http.json(Map.of()), token).status());
+        assertProblem(http.post("/api/v1/admin/invoices/" + fundsId + "/refund", Http.json(Map.of()), adminToken()), 422, "credit-spent");
+        assertAmount("5.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------
 
     private Http.Reply callback(String body, String signature) {

@@ -9,5 +9,9 @@ public enum CreditEntryKind {
     /** Credit given back when an invoice paid with it is cancelled. */
     REVERSAL,
     /** What a payment brought beyond what its invoices still owed. */
-    OVERPAYMENT
+    OVERPAYMENT,
+    /** A paid "add funds" invoice. */
+    ADD_FUNDS,
+    /** Taken back when a paid invoice is refunded (its add-funds credit), or given back (what credit paid of it). */
+    REFUND
 }

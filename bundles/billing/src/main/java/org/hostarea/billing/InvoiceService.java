@@ -18,6 +18,14 @@ public interface InvoiceService {
     /** The PDF in the account's language. */
     byte[] pdf(String accountId, String invoiceId);
 
+    /**
+     * "Add funds": issues an ADD_FUNDS invoice for the amount; paying it (through a gateway or an offline report)
+     * adds the amount to the credit. It cannot be paid from credit.
+     *
+     * @throws org.hostarea.core.ValidationException for a bad currency or amount
+     */
+    Invoice addFunds(String accountId, String currency, java.math.BigDecimal amount, String actor);
+
     // --- staff ---
 
     /**
@@ -44,4 +52,13 @@ public interface InvoiceService {
      * @throws org.hostarea.core.RuleViolationException ({@code invoice-not-cancellable}) for PAID, REFUNDED
      */
     Invoice cancel(String invoiceId, String reason, String actor);
+
+    /**
+     * PAID → REFUNDED: what credit paid goes back to the credit; what gateways paid is given back outside
+     * Hostarea (the provider's console, a transfer) and recorded here; an ADD_FUNDS invoice takes its credit back.
+     *
+     * @throws org.hostarea.core.RuleViolationException ({@code invoice-not-refundable}; {@code credit-spent} if the
+     *     funds an ADD_FUNDS invoice added are already used)
+     */
+    Invoice refund(String invoiceId, String reason, String actor);
 }

@@ -17,6 +17,7 @@ import org.hostarea.billing.CreditBalance;
 import org.hostarea.billing.CreditEntry;
 import org.hostarea.billing.CreditEntryKind;
 import org.hostarea.billing.CreditService;
+import org.hostarea.billing.InvoiceKind;
 import org.hostarea.billing.InvoiceStatus;
 import org.hostarea.core.ConflictException;
 import org.hostarea.core.FieldChecks;
@@ -105,6 +106,9 @@ public class CreditServiceImpl implements CreditService {
         if (invoice.status() != InvoiceStatus.UNPAID) {
             throw notPayable(invoice.status());
         }
+        if (invoice.kind() == InvoiceKind.ADD_FUNDS) {
+            throw addFundsFromCredit();
+        }
         ensureLedger(accountId, invoice.currency());
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
@@ -116,6 +120,9 @@ public class CreditServiceImpl implements CreditService {
                 InvoiceEntity locked = em.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
                 if (locked.status() != InvoiceStatus.UNPAID) {
                     throw notPayable(locked.status());
+                }
+                if (locked.kind() == InvoiceKind.ADD_FUNDS) {
+                    throw addFundsFromCredit();
                 }
                 Money due = Money.of(locked.amountDue(), invoice.currency());
                 Money balance = balance(em, accountId, invoice.currency());
@@ -198,8 +205,8 @@ public class CreditServiceImpl implements CreditService {
 
     /** What credit has paid of an invoice, net of reversals. */
     static BigDecimal appliedTo(EntityManager em, String invoiceId) {
-        BigDecimal sum = em.createQuery("select sum(e.amount) from CreditEntryEntity e where e.invoiceId = :i", BigDecimal.class)
-                .setParameter("i", invoiceId).getSingleResult();
+        BigDecimal sum = em.createQuery("select sum(e.amount) from CreditEntryEntity e where e.invoiceId = :i and e.kind <> :funds",
+                BigDecimal.class).setParameter("i", invoiceId).setParameter("funds", CreditEntryKind.ADD_FUNDS).getSingleResult();
         return sum == null ? BigDecimal.ZERO : sum.negate();
     }
 
@@ -210,6 +217,10 @@ public class CreditServiceImpl implements CreditService {
                 key, request, now);
         em.persist(entry);
         return entry;
+    }
+
+    private static RuleViolationException addFundsFromCredit() {
+        return new RuleViolationException("add-funds-not-from-credit", "An add-funds invoice is paid with money, not with credit.");
     }
 
     private static RuleViolationException notPayable(InvoiceStatus status) {

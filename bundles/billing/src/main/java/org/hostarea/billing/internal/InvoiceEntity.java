@@ -21,6 +21,7 @@ import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
+import org.hostarea.billing.InvoiceKind;
 import org.hostarea.billing.InvoiceStatus;
 
 /**
@@ -78,6 +79,13 @@ public class InvoiceEntity {
     @Column(name = "AMOUNT_PAID", precision = 19, scale = 4, nullable = false)
     private BigDecimal amountPaid = BigDecimal.ZERO;
 
+    @Column(name = "AMOUNT_REFUNDED", precision = 19, scale = 4, nullable = false)
+    private BigDecimal amountRefunded = BigDecimal.ZERO;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "KIND", length = 16, nullable = false)
+    private InvoiceKind kind = InvoiceKind.STANDARD;
+
     @Column(name = "CANCEL_REASON", length = 500)
     private String cancelReason;
 
@@ -94,9 +102,10 @@ public class InvoiceEntity {
     protected InvoiceEntity() {
     }
 
-    InvoiceEntity(String id, String accountId, String series, String currency, int dueDays, List<InvoiceLineEmbeddable> lines,
-            Instant now, String actor) {
+    InvoiceEntity(String id, String accountId, InvoiceKind kind, String series, String currency, int dueDays,
+            List<InvoiceLineEmbeddable> lines, Instant now, String actor) {
         this.id = id;
+        this.kind = kind;
         this.accountId = accountId;
         this.series = series;
         this.status = InvoiceStatus.DRAFT;
@@ -164,6 +173,22 @@ public class InvoiceEntity {
 
     BigDecimal amountDue() {
         return total.subtract(amountPaid);
+    }
+
+    InvoiceKind kind() {
+        return kind;
+    }
+
+    BigDecimal amountRefunded() {
+        return amountRefunded;
+    }
+
+    /** Gives back what was paid (outside Hostarea, or into the ledger): REFUNDED, with the reason if any. */
+    void refund(String reason) {
+        this.amountRefunded = amountRefunded.add(amountPaid);
+        this.amountPaid = BigDecimal.ZERO;
+        this.status = InvoiceStatus.REFUNDED;
+        this.cancelReason = reason;
     }
 
     String cancelReason() {

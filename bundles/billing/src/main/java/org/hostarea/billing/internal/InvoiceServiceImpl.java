@@ -18,7 +18,9 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.hostarea.billing.CreditEntryKind;
 import org.hostarea.billing.Invoice;
+import org.hostarea.billing.InvoiceKind;
 import org.hostarea.billing.InvoiceLine;
+import org.hostarea.billing.InvoiceLineInput;
 import org.hostarea.billing.InvoiceService;
 import org.hostarea.billing.InvoiceStatus;
 import org.hostarea.billing.NewInvoice;
@@ -125,10 +127,64 @@ public class InvoiceServiceImpl implements InvoiceService {
         }
         int dueDays = invoice.dueDays() != null ? invoice.dueDays() : Math.max(0, config.invoice_dueDays());
         return jpa.txExpr(TransactionType.Required, em -> {
-            InvoiceEntity entity = new InvoiceEntity(UUID.randomUUID().toString(), invoice.accountId(), invoice.series(),
+            InvoiceEntity entity = new InvoiceEntity(UUID.randomUUID().toString(), invoice.accountId(), InvoiceKind.STANDARD, invoice.series(),
                     invoice.currency().getCurrencyCode(), dueDays, invoice.lines(), clock.instant(), actor);
             em.persist(entity);
             return toDto(entity);
+        });
+    }
+
+    @Override
+    public Invoice addFunds(String accountId, String currency, BigDecimal amount, String actor) {
+        FieldChecks checks = new FieldChecks();
+        java.util.Currency code = checks.currency("currency", currency);
+        Money funds = code == null ? null : InvoiceRules.positive(checks, "amount", amount, code);
+        checks.throwIfAny();
+        InvoiceRules.Checked invoice = InvoiceRules.check(new NewInvoice(accountId, currency, null, List.of(new InvoiceLineInput(
+                "Add funds", null, null, null, BigDecimal.ONE, funds.amount(), BigDecimal.ZERO)), 0));
+        String id = jpa.txExpr(TransactionType.Required, em -> {
+            InvoiceEntity entity = new InvoiceEntity(UUID.randomUUID().toString(), accountId, InvoiceKind.ADD_FUNDS, "",
+                    invoice.currency().getCurrencyCode(), Math.max(0, config.invoice_dueDays()), invoice.lines(), clock.instant(), actor);
+            em.persist(entity);
+            return entity.id();
+        });
+        return issue(id, actor);
+    }
+
+    @Override
+    public Invoice refund(String invoiceId, String reason, String actor) {
+        FieldChecks checks = new FieldChecks();
+        String why = checks.optionalText("reason", reason, 500);
+        checks.throwIfAny();
+        Invoice current = get(invoiceId);
+        if (current.status() != InvoiceStatus.PAID || current.total().isZero()) {
+            throw new RuleViolationException("invoice-not-refundable", "Only a PAID invoice with an amount can be refunded.");
+        }
+        CreditServiceImpl.ensureLedger(jpa, current.accountId(), current.currency());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CreditServiceImpl.lockLedger(em, current.accountId(), current.currency());
+            InvoiceEntity invoice = em.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+            if (invoice.status() != InvoiceStatus.PAID) {
+                throw new RuleViolationException("invoice-not-refundable", "Only a PAID invoice can be refunded.");
+            }
+            Money paid = Money.of(invoice.amountPaid(), invoice.currency());
+            if (invoice.kind() == InvoiceKind.ADD_FUNDS) {
+                Money balance = CreditServiceImpl.balance(em, invoice.accountId(), invoice.currency());
+                if (balance.compareTo(paid) < 0) {
+                    throw new RuleViolationException("credit-spent", "The funds this invoice added are used already (balance "
+                            + balance + ").");
+                }
+                CreditServiceImpl.append(em, invoice.accountId(), paid.negate(), CreditEntryKind.REFUND, invoiceId,
+                        "refund of " + invoice.number(), actor, null, null, clock.instant());
+            } else {
+                BigDecimal fromCredit = CreditServiceImpl.appliedTo(em, invoiceId);
+                if (fromCredit.signum() > 0) {
+                    CreditServiceImpl.append(em, invoice.accountId(), Money.of(fromCredit, invoice.currency()), CreditEntryKind.REFUND,
+                            invoiceId, "refund of " + invoice.number(), actor, null, null, clock.instant());
+                }
+            }
+            invoice.refund(why);
+            return toDto(invoice);
         });
     }
 
@@ -269,10 +325,10 @@ public class InvoiceServiceImpl implements InvoiceService {
             return new InvoiceLine(line.description(), line.packageId(), line.periodStart(), line.periodEnd(), line.quantity(),
                     Money.of(line.unitPrice(), currency), line.taxRate(), net, tax, net.plus(tax));
         }).toList();
-        return new Invoice(invoice.id(), invoice.accountId(), invoice.number(), invoice.series(), invoice.status(), currency,
+        return new Invoice(invoice.id(), invoice.accountId(), invoice.number(), invoice.series(), invoice.kind(), invoice.status(), currency,
                 invoice.issueDate(), invoice.dueDate(), lines, Money.of(invoice.net(), currency), Money.of(invoice.tax(), currency),
                 Money.of(invoice.total(), currency), Money.of(invoice.amountPaid(), currency), Money.of(invoice.amountDue(), currency),
-                invoice.cancelReason(), invoice.createdAt());
+                Money.of(invoice.amountRefunded(), currency), invoice.cancelReason(), invoice.createdAt());
     }
 
     private InvoiceDocument document(Invoice invoice, Account account, Profile profile) {

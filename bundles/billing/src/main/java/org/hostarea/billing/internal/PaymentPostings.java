@@ -11,6 +11,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
 import org.hostarea.billing.CreditEntryKind;
+import org.hostarea.billing.InvoiceKind;
 import org.hostarea.billing.InvoiceStatus;
 import org.hostarea.billing.PaymentStatus;
 import org.hostarea.billing.spi.PaymentResult;
@@ -55,6 +56,10 @@ public class PaymentPostings {
             BigDecimal taken = allocation.amount().min(owed);
             if (taken.signum() > 0) {
                 invoice.paid(taken);
+                if (invoice.kind() == InvoiceKind.ADD_FUNDS) {
+                    CreditServiceImpl.append(em, payment.accountId(), Money.of(taken, payment.currency()), CreditEntryKind.ADD_FUNDS,
+                            invoice.id(), "funds added by " + invoice.number(), "system", null, null, clock.instant());
+                }
             }
             toCredit = toCredit.add(allocation.amount().subtract(taken));
         }

@@ -118,7 +118,19 @@ public class AdminInvoicesResource {
         return invoices.cancel(id, ValidationException.requireBody(request).reason(), Callers.subject(security).actor());
     }
 
-    /** {@code POST .../cancel} and {@code POST .../reject}. */
+    /**
+     * {@code {"reason"?}}: PAID → REFUNDED. What credit paid goes back to the credit; what gateways paid is
+     * returned outside Hostarea and recorded here; an add-funds invoice takes its credit back (422 if spent).
+     */
+    @POST
+    @Path("invoices/{id}/refund")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @StaffRoute(StaffRole.BILLING)
+    public Invoice refund(@PathParam("id") String id, Cancellation request, @Context SecurityContext security) {
+        return invoices.refund(id, ValidationException.requireBody(request).reason(), Callers.subject(security).actor());
+    }
+
+    /** {@code POST .../cancel}, {@code .../refund} and {@code POST .../reject}. */
     public record Cancellation(String reason) {
     }
 

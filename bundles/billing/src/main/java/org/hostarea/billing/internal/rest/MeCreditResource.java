@@ -1,17 +1,24 @@
 package org.hostarea.billing.internal.rest;
 
+import java.math.BigDecimal;
 import java.util.List;
 
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.hostarea.billing.CreditBalance;
 import org.hostarea.billing.CreditEntry;
 import org.hostarea.billing.CreditService;
+import org.hostarea.billing.Invoice;
+import org.hostarea.billing.InvoiceService;
+import org.hostarea.core.ValidationException;
 import org.hostarea.core.access.AuthorizationService;
 import org.hostarea.core.access.Callers;
 import org.hostarea.core.access.CustomerRoute;
@@ -34,12 +41,34 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class MeCreditResource {
 
     private final CreditService credit;
+    private final InvoiceService invoices;
     private final AuthorizationService authorization;
 
     @Activate
-    public MeCreditResource(@Reference CreditService credit, @Reference AuthorizationService authorization) {
+    public MeCreditResource(@Reference CreditService credit, @Reference InvoiceService invoices,
+            @Reference AuthorizationService authorization) {
         this.credit = credit;
+        this.invoices = invoices;
         this.authorization = authorization;
+    }
+
+    /**
+     * {@code {"currency","amount"}}: "add funds" → 201 with an ADD_FUNDS invoice to pay through a gateway or an
+     * offline report; once paid, its amount is credit.
+     */
+    @POST
+    @Path("add-funds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public Response addFunds(AddFunds request, @Context SecurityContext security) {
+        AddFunds body = ValidationException.requireBody(request);
+        Invoice invoice = invoices.addFunds(authorization.requireAccount(Callers.subject(security), Permission.INVOICES_VIEW_PAY),
+                body.currency(), body.amount(), Callers.subject(security).actor());
+        return Response.status(Response.Status.CREATED).entity(invoice).build();
+    }
+
+    /** {@code POST .../add-funds}. */
+    public record AddFunds(String currency, BigDecimal amount) {
     }
 
     /** Staff are named as {@code staff}, never by their id. */
