@@ -289,6 +289,39 @@ public class PaymentsIT extends HostareaTestSupport {
         assertAmount("5.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
     }
 
+    @Test
+    public void storedPaymentMethodsAreGatewayReferencesWithOneDefault() {
+        assertProblem(http.post("/api/v1/me/payment-methods", Http.json(Map.of("gateway", "test", "label", "Visa",
+                "reference", "4111 1111 1111 1111")), token), 400, "validation");
+        JsonNode first = http.post("/api/v1/me/payment-methods", Http.json(Map.of("gateway", "test", "label", "Main card",
+                "reference", "vault:tok-AAAA1111")), token).json();
+        assertTrue(first.get("isDefault").asBoolean());
+        assertEquals("…1111", first.get("referenceHint").asText());
+        JsonNode second = http.post("/api/v1/me/payment-methods", Http.json(Map.of("gateway", "test", "label", "Backup",
+                "reference", "vault:tok-BBBB2222")), token).json();
+        assertTrue(!second.get("isDefault").asBoolean());
+        assertTrue(http.send("PUT", "/api/v1/me/payment-methods/" + second.get("id").asText() + "/default", null, null, token, Map.of())
+                .json().get("isDefault").asBoolean());
+        JsonNode listed = http.get("/api/v1/me/payment-methods", token).json();
+        assertEquals(2, listed.size());
+        assertEquals(1, java.util.stream.StreamSupport.stream(listed.spliterator(), false).filter(m -> m.get("isDefault").asBoolean()).count());
+        assertTrue(!listed.toString().contains("tok-AAAA"));
+
+        String invoice = invoice("12.00", "EUR");
+        JsonNode paid = pay(invoice, Map.of("gateway", "test", "options", Map.of("paymentMethodId", second.get("id").asText())), null);
+        assertEquals("approved with a stored method", paid.get("message").asText());
+
+        assertEquals(204, http.send("DELETE", "/api/v1/me/payment-methods/" + second.get("id").asText(), null, null, token, Map.of())
+                .status());
+        JsonNode left = http.get("/api/v1/me/payment-methods", token).json();
+        assertEquals(1, left.size());
+        assertTrue(left.get(0).get("isDefault").asBoolean());
+        String otherEmail = uniqueEmail();
+        createCustomer("Other", otherEmail, "other-password-1");
+        assertProblem(http.send("DELETE", "/api/v1/me/payment-methods/" + first.get("id").asText(), null, null,
+                loginToken(otherEmail, "other-password-1"), Map.of()), 404, "payment-method-not-found");
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------
 
     private Http.Reply callback(String body, String signature) {

@@ -90,7 +90,8 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "GET /api/v1/me/payments/gateways", "POST /api/v1/payments/callback/{gateway}", "GET /api/v1/admin/payments",
                 "POST /api/v1/admin/payments/reconcile", "POST /api/v1/me/payments/reports", "GET /api/v1/me/payments/reports",
                 "GET /api/v1/admin/payment-reports", "POST /api/v1/admin/payment-reports/{id}/confirm",
-                "POST /api/v1/admin/payment-reports/{id}/reject", "POST /api/v1/me/credit/add-funds", "POST /api/v1/admin/invoices/{id}/refund"}) {
+                "POST /api/v1/admin/payment-reports/{id}/reject", "POST /api/v1/me/credit/add-funds", "POST /api/v1/admin/invoices/{id}/refund", "GET /api/v1/me/payment-methods", "POST /api/v1/me/payment-methods",
+                "PUT /api/v1/me/payment-methods/{id}/default", "DELETE /api/v1/me/payment-methods/{id}"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));

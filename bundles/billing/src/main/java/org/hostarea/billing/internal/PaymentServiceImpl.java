@@ -25,6 +25,7 @@ import org.hostarea.billing.GatewayInfo;
 import org.hostarea.billing.InvoiceStatus;
 import org.hostarea.billing.Payment;
 import org.hostarea.billing.PaymentInput;
+import org.hostarea.billing.PaymentMethodService;
 import org.hostarea.billing.PaymentService;
 import org.hostarea.billing.PaymentStatus;
 import org.hostarea.billing.spi.CallbackRejectedException;
@@ -74,11 +75,13 @@ public class PaymentServiceImpl implements PaymentService {
     private final Gateways gateways;
     private final AccountService accounts;
     private final PaymentPostings postings;
+    private final PaymentMethodService methods;
 
     @Activate
     public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Gateways gateways,
-            @Reference AccountService accounts, @Reference PaymentPostings postings) {
+            @Reference AccountService accounts, @Reference PaymentPostings postings, @Reference PaymentMethodService methods) {
+        this.methods = methods;
         this.jpa = jpa;
         this.clock = clock;
         this.gateways = gateways;
@@ -139,6 +142,11 @@ public class PaymentServiceImpl implements PaymentService {
         PaymentGateway gateway = gateways.get(gatewayId).orElseThrow(() -> new PluginMissingException("The payment gateway "
                 + gatewayId + " is not installed.", Duration.ofSeconds(60)));
         List<PaymentAllocationEmbeddable> allocations = allocate(accountId, parts);
+        Map<String, String> gatewayOptions = new TreeMap<>(options == null ? Map.of() : options);
+        String methodId = gatewayOptions.remove("paymentMethodId");
+        if (methodId != null) {
+            gatewayOptions.put("methodReference", methods.reference(accountId, methodId, gatewayId));
+        }
         String currency = Reads.read(jpa, em -> em.find(InvoiceEntity.class, allocations.get(0).invoiceId()).currency());
         if (!gateway.currencies().isEmpty() && !gateway.currencies().contains(currency)) {
             throw new RuleViolationException("currency-not-supported", "The gateway " + gatewayId + " does not take " + currency + ".");
@@ -151,7 +159,7 @@ public class PaymentServiceImpl implements PaymentService {
         // stored: from here on nothing can lose it; the claim is answered whatever the gateway does
         PaymentResult result = start(gateway, new PaymentRequest(paymentId, accountId, total,
                 allocations.stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList(), "Invoices "
-                + String.join(", ", allocations.stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList()), options));
+                + String.join(", ", allocations.stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList()), gatewayOptions));
         return apply(paymentId, result, claim == null ? null : claim.id());
     }
 

@@ -78,7 +78,8 @@ public class TestGateway implements PaymentGateway {
         String mode = request.options().getOrDefault("mode", config.mode()).toLowerCase(Locale.ROOT);
         String reference = "test-" + request.paymentId();
         return switch (mode) {
-            case "complete" -> PaymentResult.of(PaymentOutcome.COMPLETED, reference, "approved");
+            case "complete" -> PaymentResult.of(PaymentOutcome.COMPLETED, reference,
+                    request.options().containsKey("methodReference") ? "approved with a stored method" : "approved");
             case "decline" -> PaymentResult.of(PaymentOutcome.DECLINED, reference, "declined by the test gateway");
             case "pending" -> new PaymentResult(PaymentOutcome.PENDING, reference,
                     "https://test-gateway.invalid/approve/" + request.paymentId(), null, "waiting for approval");
