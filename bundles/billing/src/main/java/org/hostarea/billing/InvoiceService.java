@@ -47,7 +47,8 @@ public interface InvoiceService {
     Invoice issue(String invoiceId, String actor);
 
     /**
-     * UNPAID (or DRAFT) → CANCELLED; the number stays used. Credit applied to it goes back to the ledger.
+     * UNPAID (or DRAFT) → CANCELLED; the number stays used. Whatever was paid of it (credit or a partial gateway
+     * payment) goes to the account's credit.
      *
      * @throws org.hostarea.core.RuleViolationException ({@code invoice-not-cancellable}) for PAID, REFUNDED
      */

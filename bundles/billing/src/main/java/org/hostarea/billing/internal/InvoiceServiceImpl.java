@@ -267,11 +267,12 @@ public class InvoiceServiceImpl implements InvoiceService {
             if (invoice.status() != InvoiceStatus.DRAFT && invoice.status() != InvoiceStatus.UNPAID) {
                 throw notCancellable(invoice.status());
             }
-            BigDecimal fromCredit = CreditServiceImpl.appliedTo(em, invoiceId);
-            if (fromCredit.signum() > 0) {
-                CreditServiceImpl.append(em, invoice.accountId(), Money.of(fromCredit, invoice.currency()), CreditEntryKind.REVERSAL,
+            // whatever was paid of it (by credit or by a gateway) is the customer's money: it goes to the credit
+            BigDecimal paid = invoice.amountPaid();
+            if (paid.signum() > 0) {
+                CreditServiceImpl.append(em, invoice.accountId(), Money.of(paid, invoice.currency()), CreditEntryKind.REVERSAL,
                         invoiceId, "invoice " + invoice.number() + " cancelled", actor, null, null, clock.instant());
-                invoice.reverse(fromCredit);
+                invoice.reverse(paid);
             }
             invoice.cancel(why);
             return toDto(invoice);

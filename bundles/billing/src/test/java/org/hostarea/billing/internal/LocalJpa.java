@@ -1,0 +1,92 @@
+package org.hostarea.billing.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+
+/**
+ * The billing persistence unit outside Karaf: resource-local transactions on an in-memory Derby, with the
+ * template semantics the services rely on (Required joins the thread's transaction or starts one,
+ * RequiresNew starts its own, Supports reads without one).
+ */
+final class LocalJpa implements JpaTemplate, AutoCloseable {
+
+    private final EntityManagerFactory emf;
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+
+    LocalJpa(String database) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
+        properties.put("javax.persistence.jtaDataSource", "");
+        properties.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
+        properties.put("javax.persistence.jdbc.url", "jdbc:derby:memory:" + database + ";create=true");
+        properties.put("eclipselink.target-server", "None");
+        properties.put("eclipselink.logging.level", "WARNING");
+        this.emf = new PersistenceProvider().createEntityManagerFactory("billing", properties);
+    }
+
+    @Override
+    public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+        EntityManager outer = current.get();
+        if (outer != null && type != TransactionType.RequiresNew) {
+            return code.apply(outer);
+        }
+        EntityManager em = emf.createEntityManager();
+        try {
+            if (type == TransactionType.Supports || type == TransactionType.NotSupported || type == TransactionType.Never) {
+                return code.apply(em);
+            }
+            em.getTransaction().begin();
+            current.set(em);
+            try {
+                R result = code.apply(em);
+                em.getTransaction().commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                throw e;
+            } finally {
+                if (outer == null) {
+                    current.remove();
+                } else {
+                    current.set(outer);
+                }
+            }
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public void tx(TransactionType type, EmConsumer code) {
+        txExpr(type, em -> {
+            code.accept(em);
+            return null;
+        });
+    }
+
+    @Override
+    public <R> R txExpr(EmFunction<R> code) {
+        return txExpr(TransactionType.Required, code);
+    }
+
+    @Override
+    public void tx(EmConsumer code) {
+        tx(TransactionType.Required, code);
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}
