@@ -165,10 +165,11 @@ public class BillingIT extends HostareaTestSupport {
         assertProblem(http.post("/api/v1/me/invoices/" + first + "/apply-credit", Http.json(Map.of("amount", new BigDecimal("1.001"))),
                 token), 400, "validation");
 
-        // cancelling an invoice paid partly with credit gives the credit back
-        String cancelled = first;
+        // cancelling an invoice paid partly with credit gives the credit back (which of the two is still UNPAID
+        // depends on how the concurrent spends fell; 50.00 cannot pay both 40.00 invoices)
+        String cancelled = "UNPAID".equals(http.get("/api/v1/me/invoices/" + first, token).json().get("status").asText()) ? first : second;
         BigDecimal fromCredit = http.get("/api/v1/me/invoices/" + cancelled, token).json().get("amountPaid").get("amount").decimalValue();
-        http.post("/api/v1/admin/invoices/" + cancelled + "/cancel", Http.json(Map.of()), adminToken());
+        assertEquals(200, http.post("/api/v1/admin/invoices/" + cancelled + "/cancel", Http.json(Map.of()), adminToken()).status());
         assertEquals(0, fromCredit.compareTo(http.get("/api/v1/me/credit", token).json().get(0).get("balance").get("amount").decimalValue()));
         JsonNode after = http.get("/api/v1/me/invoices/" + cancelled, token).json();
         assertEquals("CANCELLED", after.get("status").asText());

@@ -233,6 +233,9 @@ public class PaymentsIT extends HostareaTestSupport {
                 .asText());
         mailbox.awaitTo(email, "Payment received");
 
+        // the same receipt twice is one report
+        assertProblem(http.post("/api/v1/me/payments/reports", Http.json(report), token), 409, "report-duplicate");
+
         // rejected with a reason, and the customer is told
         String third = invoice("9.00", "EUR");
         report.put("invoiceIds", List.of(third));
@@ -267,6 +270,7 @@ public class PaymentsIT extends HostareaTestSupport {
         assertProblem(http.post("/api/v1/me/credit/add-funds", Http.json(Map.of("currency", "EUR", "amount", 0)), token), 400, "validation");
         assertEquals("COMPLETED", pay(fundsId, Map.of("gateway", "test"), null).get("status").asText());
         assertAmount("25.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
+        assertTrue(Mailbox.text(mailbox.awaitTo(email, "Credit added")).contains("25.00"));
 
         // an invoice paid 10 from credit and 20 by the gateway, refunded: the 10 come back as credit
         String invoice = invoice("30.00", "EUR");
@@ -308,6 +312,8 @@ public class PaymentsIT extends HostareaTestSupport {
         assertTrue(!listed.toString().contains("tok-AAAA"));
 
         String invoice = invoice("12.00", "EUR");
+        assertProblem(http.post("/api/v1/me/invoices/" + invoice + "/payments", Http.json(Map.of("gateway", "test",
+                "options", Map.of("methodReference", "vault:someone-elses"))), token), 400, "validation");
         JsonNode paid = pay(invoice, Map.of("gateway", "test", "options", Map.of("paymentMethodId", second.get("id").asText())), null);
         assertEquals("approved with a stored method", paid.get("message").asText());
 

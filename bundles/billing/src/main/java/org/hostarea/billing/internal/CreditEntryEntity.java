@@ -77,6 +77,10 @@ public class CreditEntryEntity {
         this.createdAt = now.toEpochMilli();
     }
 
+    String id() {
+        return id;
+    }
+
     String invoiceId() {
         return invoiceId;
     }

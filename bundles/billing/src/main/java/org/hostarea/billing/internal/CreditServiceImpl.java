@@ -25,6 +25,7 @@ import org.hostarea.core.Money;
 import org.hostarea.core.RuleViolationException;
 import org.hostarea.core.jpa.Reads;
 import org.hostarea.core.jpa.Writes;
+import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,13 +44,16 @@ public class CreditServiceImpl implements CreditService {
     private final JpaTemplate jpa;
     private final Clock clock;
     private final AccountService accounts;
+    private final PaymentPostings postings;
 
     @Activate
     public CreditServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts) {
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
+            @Reference PaymentPostings postings) {
         this.jpa = jpa;
         this.clock = clock;
         this.accounts = accounts;
+        this.postings = postings;
     }
 
     @Override
@@ -75,7 +79,7 @@ public class CreditServiceImpl implements CreditService {
         Money credit = currency == null ? null : InvoiceRules.positive(checks, "amount", amount, currency);
         String text = checks.optionalText("note", note, 500);
         checks.throwIfAny();
-        accounts.get(accountId);
+        Account account = accounts.get(accountId);
         ensureLedger(accountId, currency.getCurrencyCode());
         return jpa.txExpr(TransactionType.Required, em -> {
             lockLedger(em, accountId, currency.getCurrencyCode());
@@ -84,7 +88,11 @@ public class CreditServiceImpl implements CreditService {
             } catch (IllegalArgumentException e) {
                 throw new RuleViolationException("credit-too-large", "The balance would exceed what an amount may be.");
             }
-            return append(em, accountId, credit, CreditEntryKind.ADJUSTMENT, null, text, actor, null, null, clock.instant()).toDto();
+            CreditEntryEntity entry = append(em, accountId, credit, CreditEntryKind.ADJUSTMENT, null, text, actor, null, null,
+                    clock.instant());
+            em.flush();
+            postings.creditAdded(em, account, credit, text == null ? "added by us" : text, entry.id());
+            return entry.toDto();
         });
     }
 

@@ -269,7 +269,9 @@ public class InvoiceServiceImpl implements InvoiceService {
             }
             // whatever was paid of it (by credit or by a gateway) is the customer's money: it goes to the credit
             BigDecimal paid = invoice.amountPaid();
-            if (paid.signum() > 0) {
+            if (paid.signum() > 0 && invoice.kind() == InvoiceKind.ADD_FUNDS) {
+                invoice.reverse(paid); // its payments are credit already
+            } else if (paid.signum() > 0) {
                 CreditServiceImpl.append(em, invoice.accountId(), Money.of(paid, invoice.currency()), CreditEntryKind.REVERSAL,
                         invoiceId, "invoice " + invoice.number() + " cancelled", actor, null, null, clock.instant());
                 invoice.reverse(paid);

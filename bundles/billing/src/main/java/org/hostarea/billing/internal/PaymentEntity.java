@@ -74,6 +74,10 @@ public class PaymentEntity {
     @Column(name = "COMPLETED_AT")
     private Long completedAt;
 
+    /** Whether the gateway has answered at least once (a start still running is not reconciled). */
+    @Column(name = "ANSWERED", nullable = false)
+    private boolean answered;
+
     @Version
     @Column(name = "VERSION")
     private long version;
@@ -127,6 +131,7 @@ public class PaymentEntity {
     /** Takes what a gateway answered (never turning a final status back). */
     void result(PaymentStatus next, PaymentResult result, Instant now) {
         this.status = next;
+        this.answered = true;
         if (result.providerReference() != null) {
             this.providerReference = cut(result.providerReference(), 200);
         }

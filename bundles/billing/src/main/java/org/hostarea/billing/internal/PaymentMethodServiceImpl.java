@@ -32,7 +32,7 @@ public class PaymentMethodServiceImpl implements PaymentMethodService {
 
     private static final Pattern GATEWAY = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._:/+=-]{4,200}");
-    private static final Pattern DIGITS = Pattern.compile("(?:\\d[ -]?){13,19}");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d{13,}");
     private static final int MAX_METHODS = 20;
 
     private final JpaTemplate jpa;
@@ -138,13 +138,20 @@ public class PaymentMethodServiceImpl implements PaymentMethodService {
                 PaymentMethodEntity.class).setParameter("a", accountId).getResultList();
     }
 
-    /** Whether the text contains 13 to 19 digits (spaces or dashes between them) that pass the Luhn check. */
+    /**
+     * Whether the text holds a card number: with every separator removed (spaces, dots, dashes, anything not a
+     * letter or digit), some 13 to 19 consecutive digits pass the Luhn check.
+     */
     static boolean looksLikeCardNumber(String text) {
-        Matcher m = DIGITS.matcher(text);
-        while (m.find()) {
-            String digits = m.group().replaceAll("[ -]", "");
-            if (luhn(digits)) {
-                return true;
+        Matcher run = DIGIT_RUN.matcher(text.replaceAll("[^A-Za-z0-9]", ""));
+        while (run.find()) {
+            String digits = run.group();
+            for (int length = 13; length <= Math.min(19, digits.length()); length++) {
+                for (int start = 0; start + length <= digits.length(); start++) {
+                    if (luhn(digits.substring(start, start + length))) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -57,8 +57,11 @@ public class PaymentPostings {
             if (taken.signum() > 0) {
                 invoice.paid(taken);
                 if (invoice.kind() == InvoiceKind.ADD_FUNDS) {
-                    CreditServiceImpl.append(em, payment.accountId(), Money.of(taken, payment.currency()), CreditEntryKind.ADD_FUNDS,
-                            invoice.id(), "funds added by " + invoice.number(), "system", null, null, clock.instant());
+                    CreditEntryEntity entry = CreditServiceImpl.append(em, payment.accountId(), Money.of(taken, payment.currency()),
+                            CreditEntryKind.ADD_FUNDS, invoice.id(), "funds added by " + invoice.number(), "system", null, null,
+                            clock.instant());
+                    em.flush();
+                    creditAdded(em, account, Money.of(taken, payment.currency()), "funds added by " + invoice.number(), entry.id());
                 }
             }
             toCredit = toCredit.add(allocation.amount().subtract(taken));
@@ -69,6 +72,18 @@ public class PaymentPostings {
         }
         payment.result(PaymentStatus.COMPLETED, result, clock.instant());
         mail(account, payment, "billing.payment-received");
+    }
+
+    /** Tells the account that credit was added (staff credit, paid add-funds), in the caller's transaction. */
+    void creditAdded(EntityManager em, Account account, Money amount, String reason, String key) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("name", account.ownerName());
+        params.put("customerNumber", account.customerNumber());
+        params.put("amount", amount.toString());
+        params.put("reason", reason);
+        params.put("balance", CreditServiceImpl.balance(em, account.id(), amount.currency().getCurrencyCode()).toString());
+        notifications.send(new OutgoingMessage("billing.credit-added", account.id(), account.language(), OutgoingMessage.EMAIL,
+                List.of(account.email()), "INVOICES", params, "credit-added:" + key, false));
     }
 
     void mail(Account account, PaymentEntity payment, String template) {

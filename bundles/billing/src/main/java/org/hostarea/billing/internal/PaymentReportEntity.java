@@ -13,6 +13,7 @@ import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
 import org.hostarea.billing.PaymentReport;
@@ -21,7 +22,9 @@ import org.hostarea.core.Money;
 
 /** An offline payment report; decided once, under a lock of this row. */
 @Entity
-@Table(name = "HA_PAYMENT_REPORT", indexes = {@Index(name = "IX_PAYMENT_REPORT_ACCOUNT", columnList = "ACCOUNT_ID"),
+@Table(name = "HA_PAYMENT_REPORT",
+        uniqueConstraints = @UniqueConstraint(name = "UQ_PAYMENT_REPORT_RECEIPT", columnNames = {"ACCOUNT_ID", "RECEIPT_NUMBER"}),
+        indexes = {@Index(name = "IX_PAYMENT_REPORT_ACCOUNT", columnList = "ACCOUNT_ID"),
         @Index(name = "IX_PAYMENT_REPORT_STATUS", columnList = "STATUS")})
 public class PaymentReportEntity {
 

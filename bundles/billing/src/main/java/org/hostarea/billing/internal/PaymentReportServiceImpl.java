@@ -30,6 +30,7 @@ import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
 import org.hostarea.core.ValidationException;
 import org.hostarea.core.jpa.Reads;
+import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
 import org.hostarea.notifications.NotificationService;
@@ -97,10 +98,16 @@ public class PaymentReportServiceImpl implements PaymentReportService {
         });
         Money amount = InvoiceRules.positive(checks, "amount", report.amount(), Currency.getInstance(currency));
         checks.throwIfAny();
+        boolean reported = Reads.read(jpa, em -> em.createQuery("select count(r) from PaymentReportEntity r where r.accountId = :a"
+                + " and r.receiptNumber = :n", Long.class).setParameter("a", accountId).setParameter("n", receipt).getSingleResult() > 0);
+        if (reported) {
+            throw duplicate();
+        }
         return jpa.txExpr(TransactionType.Required, em -> {
             PaymentReportEntity entity = new PaymentReportEntity(UUID.randomUUID().toString(), accountId, ids, amount, paidOn, branch,
                     receipt, note, clock.instant());
             em.persist(entity);
+            Writes.flushUnique(em, PaymentReportServiceImpl::duplicate);
             return entity.toDto();
         });
     }
@@ -197,6 +204,10 @@ public class PaymentReportServiceImpl implements PaymentReportService {
             throw decided();
         }
         return report;
+    }
+
+    private static ConflictException duplicate() {
+        return new ConflictException("report-duplicate", "A payment with this receipt number was reported already.");
     }
 
     private static ConflictException decided() {

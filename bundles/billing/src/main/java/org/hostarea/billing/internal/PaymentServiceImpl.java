@@ -69,6 +69,9 @@ public class PaymentServiceImpl implements PaymentService {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentServiceImpl.class);
     private static final int MAX_INVOICES = 20;
     private static final Duration PENDING_RECHECK = Duration.ofMinutes(1);
+    /** How long a repeat of a key whose first request has not answered yet gets 409 before it sees the payment. */
+    private static final Duration IN_FLIGHT = Duration.ofMinutes(2);
+    static final String METHOD_REFERENCE = "methodReference";
 
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -127,25 +130,34 @@ public class PaymentServiceImpl implements PaymentService {
             }
             claim = claimed(accountId, key);
         }
+        String[] stored = new String[1];
         try {
-            return payOnce(accountId, gatewayId, parts, request.options(), claim);
+            return payOnce(accountId, gatewayId, parts, request.options(), claim, stored);
         } catch (RuntimeException e) {
-            if (claim != null) {
-                release(claim.id()); // nothing was stored: the same key may be used again
+            if (stored[0] == null) {
+                if (claim != null) {
+                    release(claim.id()); // nothing was stored: the same key may be used again
+                }
+                throw e;
             }
-            throw e;
+            // stored (and perhaps charged): never release the key; the payment stays open for reconciliation
+            LOG.warn("payment {}: its outcome could not be applied ({}); reconciliation settles it", stored[0], e.toString());
+            return get(stored[0]);
         }
     }
 
     private Payment payOnce(String accountId, String gatewayId, List<PaymentInput.InvoicePart> parts, Map<String, String> options,
-            IdempotencyEntity claim) {
+            IdempotencyEntity claim, String[] stored) {
         PaymentGateway gateway = gateways.get(gatewayId).orElseThrow(() -> new PluginMissingException("The payment gateway "
                 + gatewayId + " is not installed.", Duration.ofSeconds(60)));
         List<PaymentAllocationEmbeddable> allocations = allocate(accountId, parts);
         Map<String, String> gatewayOptions = new TreeMap<>(options == null ? Map.of() : options);
+        if (gatewayOptions.containsKey(METHOD_REFERENCE)) {
+            throw ValidationException.of("options." + METHOD_REFERENCE, "is set by Hostarea from paymentMethodId, never by the request");
+        }
         String methodId = gatewayOptions.remove("paymentMethodId");
         if (methodId != null) {
-            gatewayOptions.put("methodReference", methods.reference(accountId, methodId, gatewayId));
+            gatewayOptions.put(METHOD_REFERENCE, methods.reference(accountId, methodId, gatewayId));
         }
         String currency = Reads.read(jpa, em -> em.find(InvoiceEntity.class, allocations.get(0).invoiceId()).currency());
         if (!gateway.currencies().isEmpty() && !gateway.currencies().contains(currency)) {
@@ -155,8 +167,14 @@ public class PaymentServiceImpl implements PaymentService {
                 Money::plus);
         String paymentId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        jpa.tx(TransactionType.Required, em -> em.persist(new PaymentEntity(paymentId, accountId, gatewayId, total, allocations, now)));
-        // stored: from here on nothing can lose it; the claim is answered whatever the gateway does
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(new PaymentEntity(paymentId, accountId, gatewayId, total, allocations, now));
+            if (claim != null) {
+                em.find(IdempotencyEntity.class, claim.id()).bind(paymentId);
+            }
+        });
+        stored[0] = paymentId;
+        // stored: from here on nothing can lose it; a repeat of the key finds it
         PaymentResult result = start(gateway, new PaymentRequest(paymentId, accountId, total,
                 allocations.stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList(), "Invoices "
                 + String.join(", ", allocations.stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList()), gatewayOptions));
@@ -168,7 +186,7 @@ public class PaymentServiceImpl implements PaymentService {
         try {
             PaymentResult result = gateway.start(request);
             return result == null || result.outcome() == null ? PaymentResult.of(PaymentOutcome.UNKNOWN, null, "no answer") : result;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.warn("payment {} through {}: the gateway failed ({}); it stays UNKNOWN for reconciliation", request.paymentId(),
                     gateway.id(), e.toString());
             return PaymentResult.of(PaymentOutcome.UNKNOWN, null, "The payment provider did not answer; we will check again.");
@@ -212,6 +230,14 @@ public class PaymentServiceImpl implements PaymentService {
 
     /** Applies a gateway's answer to a payment; a payment already COMPLETED or DECLINED stays as it is. */
     private Payment apply(String paymentId, PaymentResult result, String claimId) {
+        return apply(paymentId, result, claimId, null);
+    }
+
+    /**
+     * @param eventKey a provider event to record in the same transaction (a repeat, found under the payment lock,
+     *     changes nothing)
+     */
+    private Payment apply(String paymentId, PaymentResult result, String claimId, String eventKey) {
         PaymentEntity snapshot = Reads.read(jpa, em -> em.find(PaymentEntity.class, paymentId));
         Account account = accounts.get(snapshot.accountId());
         if (result.outcome() == PaymentOutcome.COMPLETED) {
@@ -219,8 +245,16 @@ public class PaymentServiceImpl implements PaymentService {
         }
         return jpa.txExpr(TransactionType.Required, em -> {
             PaymentEntity payment = em.find(PaymentEntity.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+            if (eventKey != null) {
+                if (em.find(GatewayEventEntity.class, eventKey) != null) {
+                    return payment.toDto(); // this provider event was taken already
+                }
+                em.persist(new GatewayEventEntity(eventKey, paymentId, result.outcome().name(), clock.millis()));
+            }
             PaymentStatus before = payment.status();
-            boolean open = before == PaymentStatus.PENDING || before == PaymentStatus.UNKNOWN;
+            // money that arrives after a decline (a late capture) is still the customer's: it is posted
+            boolean open = before == PaymentStatus.PENDING || before == PaymentStatus.UNKNOWN
+                    || before == PaymentStatus.DECLINED && result.outcome() == PaymentOutcome.COMPLETED;
             if (open) {
                 switch (result.outcome()) {
                     case COMPLETED -> postings.complete(em, payment, result, account);
@@ -250,6 +284,8 @@ public class PaymentServiceImpl implements PaymentService {
             event = gateway.callback(headers, body);
         } catch (CallbackRejectedException e) {
             throw new ValidationException("callback-rejected", "The callback was not accepted: " + e.getMessage(), List.of());
+        } catch (LinkageError e) {
+            throw new PluginMissingException("The payment gateway " + gatewayId + " is being replaced.", Duration.ofSeconds(30));
         }
         if (event == null || event.eventId() == null || event.paymentId() == null || event.result() == null
                 || event.result().outcome() == null) {
@@ -259,28 +295,20 @@ public class PaymentServiceImpl implements PaymentService {
         if (payment == null || !payment.gateway().equals(gatewayId)) {
             throw new NotFoundException("payment-not-found", "There is no such payment of this gateway.");
         }
-        String eventKey = gatewayId + ":" + (event.eventId().length() > 200 ? event.eventId().substring(0, 200) : event.eventId());
-        if (Reads.read(jpa, em -> em.find(GatewayEventEntity.class, eventKey)) != null) {
-            return get(event.paymentId()); // a repeat: already taken
-        }
-        try {
-            jpa.tx(TransactionType.Required, em -> {
-                em.persist(new GatewayEventEntity(eventKey, event.paymentId(), event.result().outcome().name(), clock.millis()));
-                Writes.flushUnique(em, () -> new ConflictException("event-seen", "This event was already taken."));
-            });
-        } catch (ConflictException e) {
-            return get(event.paymentId()); // the same event arrived twice at once
-        }
-        return apply(event.paymentId(), event.result(), null);
+        String eventKey = gatewayId + ":" + sha256(event.eventId());
+        return apply(event.paymentId(), event.result(), null, eventKey);
     }
 
     @Override
     public int reconcile() {
         long pendingBefore = clock.instant().minus(PENDING_RECHECK).toEpochMilli();
-        List<PaymentEntity> open = Reads.read(jpa, em -> em.createQuery("select p from PaymentEntity p where p.status = :unknown"
-                + " or (p.status = :pending and p.createdAt < :before) order by p.createdAt", PaymentEntity.class)
-                .setParameter("unknown", PaymentStatus.UNKNOWN).setParameter("pending", PaymentStatus.PENDING)
-                .setParameter("before", pendingBefore).setMaxResults(500).getResultList());
+        List<PaymentEntity> open = new ArrayList<>(Reads.read(jpa, em -> em.createQuery("select p from PaymentEntity p"
+                + " where p.status = :unknown order by p.createdAt", PaymentEntity.class)
+                .setParameter("unknown", PaymentStatus.UNKNOWN).setMaxResults(500).getResultList()));
+        // PENDING only once the gateway answered the start (a start still running is not asked about)
+        open.addAll(Reads.read(jpa, em -> em.createQuery("select p from PaymentEntity p where p.status = :pending"
+                + " and p.answered = true and p.createdAt < :before order by p.createdAt desc", PaymentEntity.class)
+                .setParameter("pending", PaymentStatus.PENDING).setParameter("before", pendingBefore).setMaxResults(500).getResultList()));
         int changed = 0;
         for (PaymentEntity payment : open) {
             PaymentGateway gateway = gateways.get(payment.gateway()).orElse(null);
@@ -294,7 +322,7 @@ public class PaymentServiceImpl implements PaymentService {
                     Payment after = apply(payment.id(), result, null);
                     changed += after.status() != payment.status() ? 1 : 0;
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 LOG.warn("reconciling payment {} through {} failed: {}", payment.id(), payment.gateway(), e.toString());
             }
         }
@@ -356,17 +384,23 @@ public class PaymentServiceImpl implements PaymentService {
                 return null;
             } catch (ConflictException e) {
                 existing = Reads.read(jpa, em -> byKey(em, accountId, key));
+                if (existing == null) {
+                    throw new ConflictException("idempotency-in-flight", "A request with this Idempotency-Key is still being processed.");
+                }
             }
         }
         if (!existing.requestHash().equals(hash)) {
             throw new RuleViolationException("idempotency-key-reused", "This Idempotency-Key was used for another request.");
         }
-        if (!existing.answered()) {
-            throw new ConflictException("idempotency-in-flight", "A request with this Idempotency-Key is still being processed.");
+        IdempotencyEntity claim = existing;
+        if (!claim.answered()) {
+            if (claim.paymentId() == null || clock.millis() - claim.createdAt() < IN_FLIGHT.toMillis()) {
+                throw new ConflictException("idempotency-in-flight", "A request with this Idempotency-Key is still being processed.");
+            }
+            return get(claim.paymentId()); // the first request never answered (it died): the payment as it is now
         }
-        IdempotencyEntity answered = existing;
-        return Reads.read(jpa, em -> em.find(PaymentEntity.class, answered.paymentId()).toDto(answered.firstStatus(),
-                answered.firstMessage()));
+        return Reads.read(jpa, em -> em.find(PaymentEntity.class, claim.paymentId()).toDto(claim.firstStatus(),
+                claim.firstMessage()));
     }
 
     private IdempotencyEntity claimed(String accountId, String key) {
@@ -391,6 +425,14 @@ public class PaymentServiceImpl implements PaymentService {
                 .setParameter("a", accountId).setParameter("k", key).getResultStream().findFirst().orElse(null);
     }
 
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SHA-256 over a canonical form of the request: the gateway, the invoices with their amounts, the options. */
     static String requestHash(String gateway, List<PaymentInput.InvoicePart> parts, Map<String, String> options) {
         StringBuilder canonical = new StringBuilder(gateway);
@@ -400,10 +442,6 @@ public class PaymentServiceImpl implements PaymentService {
         }
         new TreeMap<>(options == null ? Map.<String, String>of() : options).forEach((k, v) -> canonical.append('\n').append(k).append(':')
                 .append(v));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return sha256(canonical.toString());
     }
 }

@@ -39,7 +39,8 @@ public class ReconciliationJob {
                 if (changed > 0) {
                     LOG.info("reconciliation settled {} payment(s)", changed);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // never let the schedule die: a failed run is retried at the next tick
                 LOG.warn("reconciliation failed; next try in {} s", interval, e);
             }
         }, interval, interval, TimeUnit.SECONDS);

@@ -60,7 +60,8 @@ class LedgerPropertiesTest {
     private static CreditServiceImpl credit;
     private static PaymentServiceImpl payments;
 
-    enum Kind { ISSUE, PAY, PAY_AMOUNT, DECLINE, UNKNOWN_THEN_RECONCILE, APPLY_CREDIT, APPLY_CREDIT_AMOUNT, ADD_FUNDS, STAFF_CREDIT,
+    enum Kind { ISSUE, PAY, PAY_AMOUNT, DECLINE, UNKNOWN_THEN_RECONCILE, APPLY_CREDIT, APPLY_CREDIT_AMOUNT, ADD_FUNDS, ADD_FUNDS_PARTLY_PAID,
+        STAFF_CREDIT,
         REFUND, CANCEL }
 
     record Op(Kind kind, int invoice, int cents) {
@@ -120,10 +121,11 @@ class LedgerPropertiesTest {
         ContactService contacts = fake(ContactService.class, (method, args) -> null);
         BillingConfiguration config = fake(BillingConfiguration.class, (method, args) -> method.getDefaultValue());
         invoices = new InvoiceServiceImpl(jpa, clock, accounts, contacts, notifications, config);
-        credit = new CreditServiceImpl(jpa, clock, accounts);
+        PaymentPostings postings = new PaymentPostings(clock, notifications);
+        credit = new CreditServiceImpl(jpa, clock, accounts, postings);
         Gateways gateways = new Gateways();
         gateways.add(new FakeGateway());
-        payments = new PaymentServiceImpl(jpa, clock, gateways, accounts, new PaymentPostings(clock, notifications),
+        payments = new PaymentServiceImpl(jpa, clock, gateways, accounts, postings,
                 new PaymentMethodServiceImpl(jpa, clock));
     }
 
@@ -185,6 +187,11 @@ class LedgerPropertiesTest {
                 Invoice funds = invoices.addFunds(account, "EUR", amount, "t");
                 ids.add(funds.id());
                 pay(account, funds.id(), null, "complete");
+            }
+            case ADD_FUNDS_PARTLY_PAID -> {
+                Invoice funds = invoices.addFunds(account, "EUR", amount.add(BigDecimal.ONE), "t");
+                ids.add(funds.id());
+                pay(account, funds.id(), amount, "complete");
             }
             case STAFF_CREDIT -> credit.add(account, "EUR", amount, null, "t");
             case REFUND -> {

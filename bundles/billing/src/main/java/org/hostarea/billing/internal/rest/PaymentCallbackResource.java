@@ -1,5 +1,7 @@
 package org.hostarea.billing.internal.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -51,11 +53,25 @@ public class PaymentCallbackResource {
     @Path("{gateway}")
     @Consumes(MediaType.WILDCARD)
     @Public
-    public Map<String, String> callback(@PathParam("gateway") String gateway, byte[] body, @Context HttpHeaders headers) {
-        if (body == null || body.length == 0 || body.length > MAX_BODY) {
-            throw new ValidationException("callback-rejected", "The callback body is missing or too large.", List.of());
+    public Map<String, String> callback(@PathParam("gateway") String gateway, InputStream stream, @Context HttpHeaders headers) {
+        byte[] body = readBounded(stream);
+        if (body.length == 0) {
+            throw new ValidationException("callback-rejected", "The callback body is missing.", List.of());
         }
         Payment payment = payments.callback(gateway, headers.getRequestHeaders(), body);
         return Map.of("paymentId", payment.id(), "status", payment.status().name());
+    }
+
+    /** At most {@link #MAX_BODY} bytes are read; a longer body is refused without reading the rest. */
+    private static byte[] readBounded(InputStream stream) {
+        try {
+            byte[] body = stream == null ? new byte[0] : stream.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new ValidationException("callback-rejected", "The callback body is too large.", List.of());
+            }
+            return body;
+        } catch (IOException e) {
+            throw new ValidationException("callback-rejected", "The callback body could not be read.", List.of());
+        }
     }
 }
