@@ -120,6 +120,9 @@ public abstract class HostareaTestSupport {
             editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "secret", WEBHOOK_SECRET),
             editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "timeoutMillis", "2000"),
             editConfigurationFilePut("etc/org.hostarea.payment.testgateway.cfg", "secret", TEST_GATEWAY_SECRET),
+            editConfigurationFilePut("etc/org.hostarea.payment.banktransfer.cfg", "accountHolder", "Example Hosting S.L."),
+            editConfigurationFilePut("etc/org.hostarea.payment.banktransfer.cfg", "iban", "ES9121000418450200051332"),
+            editConfigurationFilePut("etc/org.hostarea.payment.banktransfer.cfg", "bic", "CAIXESBBXXX"),
             // tests reconcile through the staff route, not on the job's schedule
             editConfigurationFilePut("etc/org.hostarea.billing.cfg", "payments.reconcileSeconds", "3600"),
             systemProperty("hostarea.http.port").value(PORT),

@@ -156,6 +156,10 @@ public class PackageScopeIT extends HostareaTestSupport {
                     ? packageId : UUID.randomUUID().toString()).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
             Http.Reply reply = http.send(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}",
                     method.equals("GET") || method.equals("DELETE") ? null : "application/json", packageToken, Map.of());
+            if (reply.status() == 415) {
+                // a route that takes another media type (a bank statement is XML): ask it in its own language
+                reply = http.send(method, path, "<x/>", "application/xml", packageToken, Map.of());
+            }
             walked.add(method + " " + template + " -> " + reply.status());
             if ("PACKAGE".equals(kind)) {
                 technical++;

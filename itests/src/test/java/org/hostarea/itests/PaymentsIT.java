@@ -50,7 +50,7 @@ public class PaymentsIT extends HostareaTestSupport {
         accountId = createCustomer("Pia Payer", email, "pia-password-12").get("id").asText();
         token = loginToken(email, "pia-password-12");
         await("test gateway bound").atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/api/v1/me/payments/gateways", token).body().contains("\"test\""));
+                .until(() -> http.get("/api/v1/me/payment-gateways", token).body().contains("\"test\""));
     }
 
     @After
@@ -181,7 +181,7 @@ public class PaymentsIT extends HostareaTestSupport {
         assertEquals("UNKNOWN", thrown.get("status").asText());
 
         uninstallFeature(GATEWAY);
-        await("gateway gone").atMost(Duration.ofSeconds(30)).until(() -> !http.get("/api/v1/me/payments/gateways", token).body()
+        await("gateway gone").atMost(Duration.ofSeconds(30)).until(() -> !http.get("/api/v1/me/payment-gateways", token).body()
                 .contains("\"test\""));
         Http.Reply missing = http.post("/api/v1/me/invoices/" + invoice + "/payments", Http.json(Map.of("gateway", "test")), token);
         assertProblem(missing, 503, "plugin-missing");
@@ -190,7 +190,7 @@ public class PaymentsIT extends HostareaTestSupport {
         assertEquals("UNKNOWN", http.get("/api/v1/me/payments/" + unknown.get("id").asText(), token).json().get("status").asText());
 
         installFeature(GATEWAY);
-        await("gateway back").atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/me/payments/gateways", token).body()
+        await("gateway back").atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/me/payment-gateways", token).body()
                 .contains("\"test\""));
         Http.Reply reconciled = http.post("/api/v1/admin/payments/reconcile", "", adminToken());
         assertEquals(reconciled.toString(), 200, reconciled.status());

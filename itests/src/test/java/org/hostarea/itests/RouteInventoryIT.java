@@ -87,11 +87,12 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "POST /api/v1/me/invoices/{id}/apply-credit", "GET /api/v1/me/credit", "POST /api/v1/admin/invoices",
                 "POST /api/v1/admin/invoices/{id}/issue", "POST /api/v1/admin/invoices/{id}/cancel", "POST /api/v1/admin/credit",
                 "POST /api/v1/me/payments", "GET /api/v1/me/payments", "GET /api/v1/me/payments/{id}", "POST /api/v1/me/invoices/{id}/payments",
-                "GET /api/v1/me/payments/gateways", "POST /api/v1/payments/callback/{gateway}", "GET /api/v1/admin/payments",
+                "GET /api/v1/me/payment-gateways", "POST /api/v1/payments/callback/{gateway}", "GET /api/v1/admin/payments",
                 "POST /api/v1/admin/payments/reconcile", "POST /api/v1/me/payments/reports", "GET /api/v1/me/payments/reports",
                 "GET /api/v1/admin/payment-reports", "POST /api/v1/admin/payment-reports/{id}/confirm",
                 "POST /api/v1/admin/payment-reports/{id}/reject", "POST /api/v1/me/credit/add-funds", "POST /api/v1/admin/invoices/{id}/refund", "GET /api/v1/me/payment-methods", "POST /api/v1/me/payment-methods",
-                "PUT /api/v1/me/payment-methods/{id}/default", "DELETE /api/v1/me/payment-methods/{id}"}) {
+                "PUT /api/v1/me/payment-methods/{id}/default", "DELETE /api/v1/me/payment-methods/{id}",
+                "POST /api/v1/admin/payments/bank-statements", "GET /api/v1/admin/payments/bank-entries"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));

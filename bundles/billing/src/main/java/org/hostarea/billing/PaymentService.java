@@ -41,6 +41,12 @@ public interface PaymentService {
     /** Asks the gateways about payments in UNKNOWN (and PENDING ones older than a minute); returns how many changed. */
     int reconcile();
 
+    /**
+     * Records what is known about a payment from outside its gateway (a bank statement line, staff), exactly as a
+     * verified callback would: applied once, only to a payment still open. Joins the caller's transaction.
+     */
+    Payment settle(String paymentId, org.hostarea.billing.spi.PaymentResult result);
+
     /** Staff: any account's payments ({@code accountId} optional), newest first. */
     Page<Payment> search(String accountId, PaymentStatus status, PageRequest page);
 }

@@ -30,12 +30,18 @@ public class Gateways {
         byId.remove(gateway.id(), gateway);
     }
 
+    /** Installed, enabled or not (callbacks and reconciliation reach a disabled gateway). */
     Optional<PaymentGateway> get(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
 
+    /** Installed and enabled: what customers may start payments through. */
+    Optional<PaymentGateway> usable(String id) {
+        return get(id).filter(PaymentGateway::enabled);
+    }
+
     List<GatewayInfo> list() {
-        return byId.values().stream().map(g -> new GatewayInfo(g.id(), g.displayName(), g.currencies()))
+        return byId.values().stream().filter(PaymentGateway::enabled).map(g -> new GatewayInfo(g.id(), g.displayName(), g.currencies()))
                 .sorted(Comparator.comparing(GatewayInfo::id)).toList();
     }
 }

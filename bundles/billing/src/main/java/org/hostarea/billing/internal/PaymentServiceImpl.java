@@ -148,8 +148,8 @@ public class PaymentServiceImpl implements PaymentService {
 
     private Payment payOnce(String accountId, String gatewayId, List<PaymentInput.InvoicePart> parts, Map<String, String> options,
             IdempotencyEntity claim, String[] stored) {
-        PaymentGateway gateway = gateways.get(gatewayId).orElseThrow(() -> new PluginMissingException("The payment gateway "
-                + gatewayId + " is not installed.", Duration.ofSeconds(60)));
+        PaymentGateway gateway = gateways.usable(gatewayId).orElseThrow(() -> new PluginMissingException("The payment gateway "
+                + gatewayId + " is not available.", Duration.ofSeconds(60)));
         List<PaymentAllocationEmbeddable> allocations = allocate(accountId, parts);
         Map<String, String> gatewayOptions = new TreeMap<>(options == null ? Map.of() : options);
         if (gatewayOptions.containsKey(METHOD_REFERENCE)) {
@@ -297,6 +297,11 @@ public class PaymentServiceImpl implements PaymentService {
         }
         String eventKey = gatewayId + ":" + sha256(event.eventId());
         return apply(event.paymentId(), event.result(), null, eventKey);
+    }
+
+    @Override
+    public Payment settle(String paymentId, PaymentResult result) {
+        return apply(paymentId, result, null);
     }
 
     @Override

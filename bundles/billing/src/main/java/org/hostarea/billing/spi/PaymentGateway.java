@@ -36,4 +36,12 @@ public interface PaymentGateway {
 
     /** The provider's current view of a payment, for reconciliation. */
     PaymentResult status(String paymentId, String providerReference);
+
+    /**
+     * Whether customers may start payments through it now. An operator turns a gateway off by configuration
+     * without uninstalling it; payments already started still complete (callbacks, reconciliation).
+     */
+    default boolean enabled() {
+        return true;
+    }
 }

@@ -4,7 +4,7 @@
  * UNKNOWN until reconciled for those in flight).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hostarea.billing.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,7 @@
 package org.hostarea.billing.internal.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.hostarea.billing.BankEntry;
+import org.hostarea.billing.BankEntryStatus;
+import org.hostarea.billing.BankStatementService;
 import org.hostarea.billing.CreditBalance;
 import org.hostarea.billing.CreditEntry;
 import org.hostarea.billing.CreditService;
@@ -30,6 +35,7 @@ import org.hostarea.billing.PaymentReportService;
 import org.hostarea.billing.PaymentReportStatus;
 import org.hostarea.billing.PaymentService;
 import org.hostarea.billing.PaymentStatus;
+import org.hostarea.billing.StatementImport;
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
 import org.hostarea.core.ValidationException;
@@ -61,10 +67,15 @@ public class AdminInvoicesResource {
     private final CreditService credit;
     private final PaymentService payments;
     private final PaymentReportService reports;
+    private final BankStatementService statements;
+
+    /** The limit of an uploaded bank statement. */
+    private static final int MAX_STATEMENT = 5 * 1024 * 1024;
 
     @Activate
     public AdminInvoicesResource(@Reference InvoiceService invoices, @Reference CreditService credit,
-            @Reference PaymentService payments, @Reference PaymentReportService reports) {
+            @Reference PaymentService payments, @Reference PaymentReportService reports, @Reference BankStatementService statements) {
+        this.statements = statements;
         this.invoices = invoices;
         this.credit = credit;
         this.payments = payments;
@@ -176,6 +187,36 @@ public class AdminInvoicesResource {
     @StaffRoute(StaffRole.BILLING)
     public PaymentReport reject(@PathParam("id") String id, Cancellation request, @Context SecurityContext security) {
         return reports.reject(id, ValidationException.requireBody(request).reason(), Callers.subject(security).actor());
+    }
+
+    /**
+     * An ISO 20022 camt.053 bank statement (XML, at most 5 MiB): booked credit lines naming unpaid invoices that
+     * owe exactly their amount record the payments, once; the rest is listed for staff.
+     */
+    @POST
+    @Path("payments/bank-statements")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
+    @StaffRoute(StaffRole.BILLING)
+    public StatementImport importStatement(InputStream body, @Context SecurityContext security) {
+        byte[] xml;
+        try {
+            xml = body == null ? new byte[0] : body.readNBytes(MAX_STATEMENT + 1);
+        } catch (IOException e) {
+            throw new ValidationException("statement-invalid", "The statement could not be read.", List.of());
+        }
+        if (xml.length > MAX_STATEMENT) {
+            throw new ValidationException("statement-invalid", "The statement is larger than 5 MiB.", List.of());
+        }
+        return statements.importStatement(xml, Callers.subject(security).actor());
+    }
+
+    /** {@code ?status=MATCHED|UNMATCHED|AMBIGUOUS&page=&size=}: imported statement lines, newest first. */
+    @GET
+    @Path("payments/bank-entries")
+    @StaffRoute
+    public Page<BankEntry> bankEntries(@QueryParam("status") String status, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return statements.entries(QueryParams.optionalEnum(BankEntryStatus.class, "status", status), PageRequest.parse(page, size));
     }
 
     /** {@code ?accountId=}: the account's credit per currency with the entries. */

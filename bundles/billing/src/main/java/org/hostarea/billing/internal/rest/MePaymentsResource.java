@@ -16,7 +16,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
-import org.hostarea.billing.GatewayInfo;
 import org.hostarea.billing.NewPaymentReport;
 import org.hostarea.billing.Payment;
 import org.hostarea.billing.PaymentInput;
@@ -56,14 +55,6 @@ public class MePaymentsResource {
         this.payments = payments;
         this.reports = reports;
         this.authorization = authorization;
-    }
-
-    /** The installed gateways a customer may choose. */
-    @GET
-    @Path("gateways")
-    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
-    public List<GatewayInfo> gateways() {
-        return payments.gateways();
     }
 
     /**

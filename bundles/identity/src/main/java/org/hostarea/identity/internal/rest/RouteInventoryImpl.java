@@ -22,6 +22,8 @@ import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the route inventory from the whiteboard's own runtime view of the Hostarea application (so
@@ -33,6 +35,8 @@ import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 @Component(service = RouteInventory.class)
 public class RouteInventoryImpl implements RouteInventory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RouteInventoryImpl.class);
+
     private final BundleContext context;
     private final JaxrsServiceRuntime runtime;
 
@@ -42,9 +46,28 @@ public class RouteInventoryImpl implements RouteInventory {
         this.runtime = runtime;
     }
 
+    /**
+     * The whiteboard's description of itself. Aries 2.0.2 throws while it builds the description of a failed
+     * extension whose service is going away (a plugin being removed): such a read is tried again.
+     */
+    private RuntimeDTO runtimeDTO() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return runtime.getRuntimeDTO();
+            } catch (RuntimeException e) {
+                LOG.debug("the JAX-RS runtime could not describe itself ({}); reading it again", e.toString());
+                Thread.onSpinWait();
+            }
+        }
+        return null;
+    }
+
     @Override
     public RouteReport report() {
-        RuntimeDTO dto = runtime.getRuntimeDTO();
+        RuntimeDTO dto = runtimeDTO();
+        if (dto == null) {
+            return new RouteReport(List.of(), List.of("the JAX-RS runtime could not describe itself; try again"));
+        }
         List<Route> routes = new ArrayList<>();
         List<String> violations = new ArrayList<>();
         ApplicationDTO application = null;
