@@ -50,6 +50,7 @@ public abstract class HostareaTestSupport {
     protected static final int SMTP_PORT = 13025;
     protected static final int WEBHOOK_PORT = 18299;
     protected static final String WEBHOOK_SECRET = "itest-webhook-secret-0123456789abcdef";
+    protected static final int PAYPAL_PORT = 18297;
     protected static final String TEST_GATEWAY_SECRET = "itest-gateway-secret-0123456789abcdef";
 
     private static String adminUsername;
@@ -120,6 +121,11 @@ public abstract class HostareaTestSupport {
             editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "secret", WEBHOOK_SECRET),
             editConfigurationFilePut("etc/org.hostarea.notify.webhook.cfg", "timeoutMillis", "2000"),
             editConfigurationFilePut("etc/org.hostarea.payment.testgateway.cfg", "secret", TEST_GATEWAY_SECRET),
+            editConfigurationFilePut("etc/org.hostarea.payment.paypal.cfg", "baseUrl", "http://127.0.0.1:" + PAYPAL_PORT),
+            editConfigurationFilePut("etc/org.hostarea.payment.paypal.cfg", "clientId", "itest-client"),
+            editConfigurationFilePut("etc/org.hostarea.payment.paypal.cfg", "clientSecret", "itest-secret"),
+            editConfigurationFilePut("etc/org.hostarea.payment.paypal.cfg", "webhookId", "WH-ITEST"),
+            editConfigurationFilePut("etc/org.hostarea.payment.paypal.cfg", "timeoutMillis", "1000"),
             editConfigurationFilePut("etc/org.hostarea.payment.banktransfer.cfg", "accountHolder", "Example Hosting S.L."),
             editConfigurationFilePut("etc/org.hostarea.payment.banktransfer.cfg", "iban", "ES9121000418450200051332"),
             editConfigurationFilePut("etc/org.hostarea.payment.banktransfer.cfg", "bic", "CAIXESBBXXX"),
@@ -159,6 +165,15 @@ public abstract class HostareaTestSupport {
             if (!service.isInstalled(service.getFeature(feature))) {
                 service.installFeature(feature);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected boolean featureInstalled(String feature) {
+        try {
+            org.apache.karaf.features.FeaturesService service = currentFeatures();
+            return service.isInstalled(service.getFeature(feature));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -28,19 +28,23 @@ import org.osgi.framework.BundleListener;
 /**
  * The product's promise: payment plugins swapped in a running Karaf under load. Four clients run for 30 s
  * (invoice reads, payments through the test gateway, two paying by bank transfer) while the bank transfer
- * feature is uninstalled and installed again. Requests that do not need it never fail; requests that need it
+ * feature is uninstalled, PayPal installed, and bank transfer installed again. Requests that do not need it never fail; requests that need it
  * while it is gone get 503 with Retry-After and store nothing; every payment a client was told about exists
  * exactly once; each swap shows within 2 s; no other bundle is stopped, refreshed or replaced.
  */
 public class HotSwapIT extends HostareaTestSupport {
 
     private static final String BANK = "hostarea-payment-banktransfer";
+    private static final String PAYPAL = "hostarea-payment-paypal";
     private static final Duration LOAD = Duration.ofSeconds(30);
 
     @Test
     public void swappingAPaymentPluginUnderLoadLosesNothingAndBreaksNothingElse() throws Exception {
         installFeature("hostarea-payment-testgateway");
         installFeature(BANK);
+        if (featureInstalled(PAYPAL)) {
+            uninstallFeature(PAYPAL);
+        }
         String email = uniqueEmail();
         String accountId = createCustomer("Swap Load", email, "swap-password-123").get("id").asText();
         String token = loginToken(email, "swap-password-123");
@@ -52,7 +56,8 @@ public class HotSwapIT extends HostareaTestSupport {
         List<String> stopped = Collections.synchronizedList(new ArrayList<>());
         BundleListener listener = event -> {
             if ((event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNRESOLVED)
-                    && !event.getBundle().getSymbolicName().equals("org.hostarea.payment.banktransfer")) {
+                    && !event.getBundle().getSymbolicName().equals("org.hostarea.payment.banktransfer")
+                    && !event.getBundle().getSymbolicName().equals("org.hostarea.payment.paypal")) {
                 stopped.add(event.getBundle().getSymbolicName());
             }
         };
@@ -110,6 +115,11 @@ public class HotSwapIT extends HostareaTestSupport {
                 .until(() -> !gateways(token).contains("\"banktransfer\""));
         long goneAfter = System.nanoTime() - removed;
         await("refusals seen").atMost(Duration.ofSeconds(10)).until(() -> bankRefused.get() > 0);
+        installFeature(PAYPAL);
+        long paypalAdded = System.nanoTime();
+        await("PayPal offered").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> gateways(token).contains("\"paypal\""));
+        long paypalAfter = System.nanoTime() - paypalAdded;
         installFeature(BANK);
         long added = System.nanoTime();
         await("bank transfer back").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
@@ -125,8 +135,8 @@ public class HotSwapIT extends HostareaTestSupport {
         bundleContext.removeBundleListener(listener);
 
         assertTrue("failures under load: " + failures, failures.isEmpty());
-        assertTrue("swap visible in " + goneAfter / 1_000_000 + " ms and " + backAfter / 1_000_000 + " ms",
-                goneAfter < 2_000_000_000L && backAfter < 2_000_000_000L);
+        assertTrue("swaps visible in " + goneAfter / 1_000_000 + ", " + paypalAfter / 1_000_000 + " and " + backAfter / 1_000_000 + " ms",
+                goneAfter < 2_000_000_000L && paypalAfter < 2_000_000_000L && backAfter < 2_000_000_000L);
         assertTrue("no other bundle stopped: " + stopped, stopped.isEmpty());
         Map<Long, String> after = bundleStates();
         before.keySet().removeIf(id -> "org.hostarea.payment.banktransfer".equals(bundleContext.getBundle(id) == null ? null

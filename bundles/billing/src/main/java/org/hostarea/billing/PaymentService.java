@@ -38,6 +38,15 @@ public interface PaymentService {
      */
     Payment callback(String gatewayId, Map<String, List<String>> headers, byte[] body);
 
+    /**
+     * The customer is back from the gateway (an approval page): asks the gateway about the payment now and
+     * applies what it says (for PayPal: an approved order is captured).
+     *
+     * @throws org.hostarea.core.NotFoundException ({@code payment-not-found}) unless it is the account's
+     * @throws org.hostarea.core.PluginMissingException (503) if its gateway is not installed
+     */
+    Payment refresh(String accountId, String paymentId);
+
     /** Asks the gateways about payments in UNKNOWN (and PENDING ones older than a minute); returns how many changed. */
     int reconcile();
 

@@ -300,6 +300,28 @@ public class PaymentServiceImpl implements PaymentService {
     }
 
     @Override
+    public Payment refresh(String accountId, String paymentId) {
+        Payment payment = payment(accountId, paymentId);
+        if (payment.status() != PaymentStatus.PENDING && payment.status() != PaymentStatus.UNKNOWN) {
+            return payment;
+        }
+        PaymentGateway gateway = gateways.get(payment.gateway()).orElseThrow(() -> new PluginMissingException("The payment gateway "
+                + payment.gateway() + " is not installed.", Duration.ofSeconds(60)));
+        PaymentResult result;
+        try {
+            result = gateway.status(paymentId, payment.providerReference());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("payment {}: the gateway {} could not tell its status ({})", paymentId, payment.gateway(), e.toString());
+            return payment;
+        }
+        if (result == null || result.outcome() == null || result.outcome() == PaymentOutcome.UNKNOWN
+                || result.outcome() == PaymentOutcome.PENDING && payment.status() == PaymentStatus.PENDING) {
+            return payment;
+        }
+        return apply(paymentId, result, null);
+    }
+
+    @Override
     public Payment settle(String paymentId, PaymentResult result) {
         return apply(paymentId, result, null);
     }

@@ -106,6 +106,17 @@ public class MePaymentsResource {
         return payments.payment(account(security), id);
     }
 
+    /**
+     * The customer is back from the gateway's approval page: the gateway is asked about the payment now (an
+     * approved PayPal order is captured) → the payment as it is then.
+     */
+    @POST
+    @Path("{id}/refresh")
+    @CustomerRoute(Permission.INVOICES_VIEW_PAY)
+    public Payment refresh(@PathParam("id") String id, @Context SecurityContext security) {
+        return payments.refresh(account(security), id);
+    }
+
     private String account(SecurityContext security) {
         return authorization.requireAccount(Callers.subject(security), Permission.INVOICES_VIEW_PAY);
     }
