@@ -7,13 +7,11 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.inject.Inject;
@@ -174,14 +172,6 @@ public class BankTransferIT extends HostareaTestSupport {
     }
 
     private JsonNode invoice(String amount) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("description", "Hosting");
-        line.put("unitPrice", new BigDecimal(amount));
-        Http.Reply created = http.post("/api/v1/admin/invoices", Http.json(Map.of("accountId", accountId, "currency", "EUR",
-                "lines", List.of(line))), adminToken());
-        assertEquals(created.toString(), 201, created.status());
-        Http.Reply issued = http.post("/api/v1/admin/invoices/" + created.json().get("id").asText() + "/issue", "", adminToken());
-        assertEquals(issued.toString(), 200, issued.status());
-        return issued.json();
+        return issueInvoice(accountId, amount, "EUR");
     }
 }

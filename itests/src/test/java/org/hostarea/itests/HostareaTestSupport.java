@@ -271,6 +271,19 @@ public abstract class HostareaTestSupport {
         return reply.json().get("token").asText();
     }
 
+    /** Staff write an invoice of one line for the account and issue it; answers the issued invoice. */
+    protected com.fasterxml.jackson.databind.JsonNode issueInvoice(String accountId, String amount, String currency) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("description", "Hosting");
+        line.put("unitPrice", new java.math.BigDecimal(amount));
+        Http.Reply created = http.post("/api/v1/admin/invoices", Http.json(Map.of("accountId", accountId, "currency", currency,
+                "lines", java.util.List.of(line))), adminToken());
+        assertEquals(created.toString(), 201, created.status());
+        Http.Reply issued = http.post("/api/v1/admin/invoices/" + created.json().get("id").asText() + "/issue", "", adminToken());
+        assertEquals(issued.toString(), 200, issued.status());
+        return issued.json();
+    }
+
     /** Runs the tasks at once, one thread each, and returns their results in order. */
     protected static <T> java.util.List<T> runAll(java.util.List<java.util.concurrent.Callable<T>> tasks) throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size());

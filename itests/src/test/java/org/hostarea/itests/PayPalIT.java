@@ -167,6 +167,9 @@ public class PayPalIT extends HostareaTestSupport {
         }
     }
 
+    @javax.inject.Inject
+    org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+
     private FakePayPal paypal;
     private String accountId;
     private String token;
@@ -245,6 +248,46 @@ public class PayPalIT extends HostareaTestSupport {
         assertTrue(paypal.problems.toString(), paypal.problems.isEmpty());
     }
 
+    @Test
+    public void withASettlementCurrencyTheAmountIsConvertedAtTheStaffRateAndTheRateIsKept() throws Exception {
+        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("org.hostarea.payment.paypal", null);
+        java.util.Dictionary<String, Object> properties = config.getProperties();
+        java.util.Hashtable<String, Object> usd = new java.util.Hashtable<>();
+        for (java.util.Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            usd.put(key, properties.get(key));
+        }
+        usd.put("currency", "USD");
+        config.update(usd);
+        try {
+            // the configuration reaches the plugin asynchronously: a throwaway invoice shows when it did
+            String probe = invoice("1.00");
+            await("settling in USD").atMost(Duration.ofSeconds(30)).until(() -> http.post("/api/v1/me/invoices/" + probe + "/payments",
+                    Http.json(Map.of("gateway", "paypal")), token).status() == 422);
+            int before = http.get("/api/v1/me/payments", token).json().get("total").asInt();
+            String invoice = invoice("10.00");
+            // no rate yet: a clear refusal, nothing stored
+            assertProblem(http.post("/api/v1/me/invoices/" + invoice + "/payments", Http.json(Map.of("gateway", "paypal")), token), 422,
+                    "exchange-rate-missing");
+            assertEquals(before, http.get("/api/v1/me/payments", token).json().get("total").asInt());
+            assertProblem(http.send("PUT", "/api/v1/admin/exchange-rates/EUR/USD", Http.json(Map.of("rate", -1)), "application/json",
+                    adminToken(), Map.of()), 400, "validation");
+            assertEquals(200, http.send("PUT", "/api/v1/admin/exchange-rates/EUR/USD", Http.json(Map.of("rate", new BigDecimal("1.0845"))),
+                    "application/json", adminToken(), Map.of()).status());
+            JsonNode payment = pay(invoice);
+            assertEquals("10.00", payment.get("amount").get("amount").decimalValue().setScale(2).toPlainString());
+            assertEquals("USD", payment.get("charged").get("currency").asText());
+            assertEquals(0, new BigDecimal("10.85").compareTo(payment.get("charged").get("amount").decimalValue()));
+            assertEquals(0, new BigDecimal("1.0845").compareTo(payment.get("rate").decimalValue()));
+            JsonNode sent = paypal.orderRequests.get(paypal.orderRequests.size() - 1).path("purchase_units").path(0).path("amount");
+            assertEquals("USD", sent.path("currency_code").asText());
+            assertEquals("10.85", sent.path("value").asText());
+        } finally {
+            usd.put("currency", "");
+            config.update(usd);
+        }
+    }
+
     private Http.Reply webhook(String event, String signature) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("PAYPAL-AUTH-ALGO", "SHA256withRSA");
@@ -262,14 +305,6 @@ public class PayPalIT extends HostareaTestSupport {
     }
 
     private String invoice(String amount) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("description", "Hosting");
-        line.put("unitPrice", new BigDecimal(amount));
-        Http.Reply created = http.post("/api/v1/admin/invoices", Http.json(Map.of("accountId", accountId, "currency", "EUR",
-                "lines", List.of(line))), adminToken());
-        assertEquals(created.toString(), 201, created.status());
-        String id = created.json().get("id").asText();
-        assertEquals(200, http.post("/api/v1/admin/invoices/" + id + "/issue", "", adminToken()).status());
-        return id;
+        return issueInvoice(accountId, amount, "EUR").get("id").asText();
     }
 }

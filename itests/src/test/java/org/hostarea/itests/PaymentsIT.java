@@ -352,15 +352,7 @@ public class PaymentsIT extends HostareaTestSupport {
     }
 
     private String invoice(String amount, String currency) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("description", "Service");
-        line.put("unitPrice", new BigDecimal(amount));
-        Http.Reply created = http.post("/api/v1/admin/invoices", Http.json(Map.of("accountId", accountId, "currency", currency,
-                "lines", List.of(line))), adminToken());
-        assertEquals(created.toString(), 201, created.status());
-        String id = created.json().get("id").asText();
-        assertEquals(200, http.post("/api/v1/admin/invoices/" + id + "/issue", "", adminToken()).status());
-        return id;
+        return issueInvoice(accountId, amount, currency).get("id").asText();
     }
 
 }

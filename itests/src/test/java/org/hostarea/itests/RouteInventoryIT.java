@@ -92,7 +92,7 @@ public class RouteInventoryIT extends HostareaTestSupport {
                 "GET /api/v1/admin/payment-reports", "POST /api/v1/admin/payment-reports/{id}/confirm",
                 "POST /api/v1/admin/payment-reports/{id}/reject", "POST /api/v1/me/credit/add-funds", "POST /api/v1/admin/invoices/{id}/refund", "GET /api/v1/me/payment-methods", "POST /api/v1/me/payment-methods",
                 "PUT /api/v1/me/payment-methods/{id}/default", "DELETE /api/v1/me/payment-methods/{id}",
-                "POST /api/v1/admin/payments/bank-statements", "GET /api/v1/admin/payments/bank-entries", "POST /api/v1/me/payments/{id}/refresh"}) {
+                "POST /api/v1/admin/payments/bank-statements", "GET /api/v1/admin/payments/bank-entries", "POST /api/v1/me/payments/{id}/refresh", "GET /api/v1/admin/exchange-rates", "PUT /api/v1/admin/exchange-rates/{from}/{to}"}) {
             assertTrue(route + " in " + listed, listed.contains(route));
         }
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/health"));

@@ -74,6 +74,16 @@ public class PaymentEntity {
     @Column(name = "COMPLETED_AT")
     private Long completedAt;
 
+    /** For a gateway that settles in another currency: what it was asked for, and the rate used. */
+    @Column(name = "CHARGED_AMOUNT", precision = 19, scale = 4)
+    private BigDecimal chargedAmount;
+
+    @Column(name = "CHARGED_CURRENCY", length = 3)
+    private String chargedCurrency;
+
+    @Column(name = "EXCHANGE_RATE", precision = 19, scale = 8)
+    private BigDecimal exchangeRate;
+
     /** Whether the gateway has answered at least once (a start still running is not reconciled). */
     @Column(name = "ANSWERED", nullable = false)
     private boolean answered;
@@ -94,6 +104,12 @@ public class PaymentEntity {
         this.status = PaymentStatus.PENDING;
         this.allocations = new ArrayList<>(allocations);
         this.createdAt = now.toEpochMilli();
+    }
+
+    void converted(Money charged, BigDecimal rate) {
+        this.chargedAmount = charged.amount();
+        this.chargedCurrency = charged.currency().getCurrencyCode();
+        this.exchangeRate = rate;
     }
 
     String id() {
@@ -159,6 +175,8 @@ public class PaymentEntity {
         return new Payment(id, accountId, gateway, amount(), shownStatus, allocations.stream()
                 .map(a -> new PaymentAllocation(a.invoiceId(), a.invoiceNumber(), Money.of(a.amount(), currency))).toList(),
                 providerReference, redirectUrl, instructions, shownMessage, Instant.ofEpochMilli(createdAt),
-                completedAt == null ? null : Instant.ofEpochMilli(completedAt));
+                completedAt == null ? null : Instant.ofEpochMilli(completedAt),
+                chargedAmount == null ? null : Money.of(chargedAmount, chargedCurrency),
+                exchangeRate == null ? null : exchangeRate.stripTrailingZeros());
     }
 }

@@ -79,12 +79,15 @@ public class PaymentServiceImpl implements PaymentService {
     private final AccountService accounts;
     private final PaymentPostings postings;
     private final PaymentMethodService methods;
+    private final ExchangeRateServiceImpl rates;
 
     @Activate
     public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Gateways gateways,
-            @Reference AccountService accounts, @Reference PaymentPostings postings, @Reference PaymentMethodService methods) {
+            @Reference AccountService accounts, @Reference PaymentPostings postings, @Reference PaymentMethodService methods,
+            @Reference ExchangeRateServiceImpl rates) {
         this.methods = methods;
+        this.rates = rates;
         this.jpa = jpa;
         this.clock = clock;
         this.gateways = gateways;
@@ -165,17 +168,32 @@ public class PaymentServiceImpl implements PaymentService {
         }
         Money total = allocations.stream().map(a -> Money.of(a.amount(), currency)).reduce(Money.zero(Currency.getInstance(currency)),
                 Money::plus);
+        // a gateway that settles in one currency gets the amount converted with the staff's rate, stored with the payment
+        String settlement = gateway.settlementCurrency();
+        BigDecimal rate = null;
+        Money charged = total;
+        if (settlement != null && !settlement.equals(currency)) {
+            rate = rates.rate(currency, settlement).orElseThrow(() -> new RuleViolationException("exchange-rate-missing",
+                    "No exchange rate from " + currency + " to " + settlement + " is set; staff set it under /admin/exchange-rates."));
+            charged = Money.rounded(total.amount().multiply(rate), Currency.getInstance(settlement));
+        }
+        BigDecimal usedRate = rate;
+        Money chargedAmount = charged;
         String paymentId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         jpa.tx(TransactionType.Required, em -> {
-            em.persist(new PaymentEntity(paymentId, accountId, gatewayId, total, allocations, now));
+            PaymentEntity payment = new PaymentEntity(paymentId, accountId, gatewayId, total, allocations, now);
+            if (usedRate != null) {
+                payment.converted(chargedAmount, usedRate);
+            }
+            em.persist(payment);
             if (claim != null) {
                 em.find(IdempotencyEntity.class, claim.id()).bind(paymentId);
             }
         });
         stored[0] = paymentId;
         // stored: from here on nothing can lose it; a repeat of the key finds it
-        PaymentResult result = start(gateway, new PaymentRequest(paymentId, accountId, total,
+        PaymentResult result = start(gateway, new PaymentRequest(paymentId, accountId, chargedAmount,
                 allocations.stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList(), "Invoices "
                 + String.join(", ", allocations.stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList()), gatewayOptions));
         return apply(paymentId, result, claim == null ? null : claim.id());

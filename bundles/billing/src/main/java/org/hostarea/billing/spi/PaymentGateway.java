@@ -44,4 +44,13 @@ public interface PaymentGateway {
     default boolean enabled() {
         return true;
     }
+
+    /**
+     * The one currency the gateway settles in, if it converts: billing then converts each payment's amount with
+     * the staff-maintained exchange rate (stored with the payment) before calling {@link #start}. {@code null}
+     * (the default): payments go to the gateway in the invoices' currency.
+     */
+    default String settlementCurrency() {
+        return null;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -25,6 +26,8 @@ import org.hostarea.billing.BankStatementService;
 import org.hostarea.billing.CreditBalance;
 import org.hostarea.billing.CreditEntry;
 import org.hostarea.billing.CreditService;
+import org.hostarea.billing.ExchangeRate;
+import org.hostarea.billing.ExchangeRateService;
 import org.hostarea.billing.Invoice;
 import org.hostarea.billing.InvoiceService;
 import org.hostarea.billing.InvoiceStatus;
@@ -68,14 +71,17 @@ public class AdminInvoicesResource {
     private final PaymentService payments;
     private final PaymentReportService reports;
     private final BankStatementService statements;
+    private final ExchangeRateService rates;
 
     /** The limit of an uploaded bank statement. */
     private static final int MAX_STATEMENT = 5 * 1024 * 1024;
 
     @Activate
     public AdminInvoicesResource(@Reference InvoiceService invoices, @Reference CreditService credit,
-            @Reference PaymentService payments, @Reference PaymentReportService reports, @Reference BankStatementService statements) {
+            @Reference PaymentService payments, @Reference PaymentReportService reports, @Reference BankStatementService statements,
+            @Reference ExchangeRateService rates) {
         this.statements = statements;
+        this.rates = rates;
         this.invoices = invoices;
         this.credit = credit;
         this.payments = payments;
@@ -217,6 +223,28 @@ public class AdminInvoicesResource {
     public Page<BankEntry> bankEntries(@QueryParam("status") String status, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return statements.entries(QueryParams.optionalEnum(BankEntryStatus.class, "status", status), PageRequest.parse(page, size));
+    }
+
+    /** The exchange rates staff maintain (for gateways that settle in one currency). */
+    @GET
+    @Path("exchange-rates")
+    @StaffRoute
+    public List<ExchangeRate> rates() {
+        return rates.rates();
+    }
+
+    /** {@code {"rate"}}: one unit of {@code from} is {@code rate} units of {@code to}; replaces the previous rate. */
+    @PUT
+    @Path("exchange-rates/{from}/{to}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @StaffRoute(StaffRole.BILLING)
+    public ExchangeRate setRate(@PathParam("from") String from, @PathParam("to") String to, RateInput request,
+            @Context SecurityContext security) {
+        return rates.set(from, to, ValidationException.requireBody(request).rate(), Callers.subject(security).actor());
+    }
+
+    /** {@code PUT .../exchange-rates/{from}/{to}}. */
+    public record RateInput(BigDecimal rate) {
     }
 
     /** {@code ?accountId=}: the account's credit per currency with the entries. */

@@ -30,6 +30,10 @@ public @interface PayPalConfiguration {
     @AttributeDefinition(name = "Cancel URL", description = "Where PayPal sends a customer who cancels; {paymentId} is replaced.")
     String cancelUrl() default "http://localhost:8181/payments/{paymentId}/cancel";
 
+    @AttributeDefinition(name = "Settlement currency", description = "If set (e.g. USD), every PayPal payment is converted into "
+            + "it with the exchange rate staff maintain; empty: payments go in the invoices' currency.")
+    String currency() default "";
+
     @AttributeDefinition(name = "Timeout (ms)", min = "100", description = "Connect and request timeout of each call to PayPal.")
     int timeoutMillis() default 10000;
 }

@@ -107,6 +107,12 @@ public class PayPalGateway implements PaymentGateway {
     }
 
     @Override
+    public String settlementCurrency() {
+        String currency = config.currency();
+        return currency == null || currency.isBlank() ? null : currency.strip();
+    }
+
+    @Override
     public PaymentResult start(PaymentRequest request) {
         PayPalConfiguration current = config;
         ObjectNode order = JSON.createObjectNode();
