@@ -6,10 +6,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.inject.Inject;
 import javax.ws.rs.GET;
@@ -102,6 +105,31 @@ public class RouteInventoryIT extends HostareaTestSupport {
         assertEquals("PACKAGE", accessOf(inventory, "PUT", "/api/v1/me/packages/{id}/settings"));
         assertEquals("CUSTOMER", accessOf(inventory, "GET", "/api/v1/me/packages/{id}"));
         assertEquals("PUBLIC", accessOf(inventory, "GET", "/api/v1/catalog"));
+    }
+
+    /**
+     * Every listed route is reachable: JAX-RS picks a root resource before it looks at methods and never backtracks,
+     * so a resource rooted at {@code v1/me/invoices} would silently shadow a {@code invoices/...} route of one rooted
+     * at {@code v1/me}. Each route is called once (with a staff token, random ids and an empty body) and must not
+     * answer the router's own 404 or 405.
+     */
+    @Test
+    public void everyListedRouteIsReachable() {
+        String staff = adminToken();
+        List<String> unreachable = new ArrayList<>();
+        for (JsonNode route : inventory().get("routes")) {
+            String method = route.get("method").asText();
+            String path = route.get("path").asText().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            if (path.equals("/api/v1/auth/logout") || path.equals("/api/v1/admin/auth/logout")) {
+                continue; // would end the shared staff session
+            }
+            boolean body = method.equals("POST") || method.equals("PUT");
+            Http.Reply reply = http.send(method, path, body ? "{}" : null, body ? "application/json" : null, staff, Map.of());
+            if ("route-not-found".equals(reply.problemType()) || "method-not-allowed".equals(reply.problemType())) {
+                unreachable.add(method + " " + route.get("path").asText() + " -> " + reply.status() + " " + reply.problemType());
+            }
+        }
+        assertTrue("listed but unreachable: " + unreachable, unreachable.isEmpty());
     }
 
     @Test
