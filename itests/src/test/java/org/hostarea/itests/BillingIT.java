@@ -29,6 +29,9 @@ import org.junit.Test;
  */
 public class BillingIT extends HostareaTestSupport {
 
+    @javax.inject.Inject
+    org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+
     private final Mailbox mailbox = new Mailbox(SMTP_PORT);
     private String email;
     private String accountId;
@@ -222,6 +225,40 @@ public class BillingIT extends HostareaTestSupport {
                     "invoice-not-found");
         }
         assertEquals(0, http.get("/api/v1/me/credit", token).json().size());
+    }
+
+    @Test
+    public void withAutomaticCreditUseAnIssuedInvoiceIsPaidFromTheCredit() throws Exception {
+        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("org.hostarea.billing", null);
+        java.util.Dictionary<String, Object> properties = config.getProperties();
+        java.util.Hashtable<String, Object> on = new java.util.Hashtable<>();
+        for (java.util.Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            on.put(key, properties.get(key));
+        }
+        on.put("credit.autoApply", "true");
+        config.update(on);
+        try {
+            http.post("/api/v1/admin/credit", Http.json(Map.of("accountId", accountId, "currency", "EUR", "amount", 25)), adminToken());
+            // the configuration reaches billing asynchronously: issue until an invoice comes out paid from credit
+            JsonNode[] partly = new JsonNode[1];
+            org.awaitility.Awaitility.await("automatic credit use on").atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                String id = issue(create(accountId, "EUR", List.of(line("Auto", "40.00", "0"))).get("id").asText());
+                partly[0] = http.get("/api/v1/me/invoices/" + id, token).json();
+                if (partly[0].get("amountPaid").get("amount").decimalValue().signum() == 0) {
+                    http.post("/api/v1/admin/invoices/" + id + "/cancel", Http.json(Map.of()), adminToken());
+                    return false;
+                }
+                return true;
+            });
+            assertEquals("UNPAID", partly[0].get("status").asText());
+            assertAmount("25.00", partly[0].get("amountPaid"));
+            assertAmount("15.00", partly[0].get("amountDue"));
+            assertAmount("0.00", http.get("/api/v1/me/credit", token).json().get(0).get("balance"));
+        } finally {
+            on.put("credit.autoApply", "false");
+            config.update(on);
+        }
     }
 
     // --- helpers -----------------------------------------------------------------------------------------

@@ -131,6 +131,8 @@ public abstract class HostareaTestSupport {
             editConfigurationFilePut("etc/org.hostarea.payment.banktransfer.cfg", "bic", "CAIXESBBXXX"),
             // tests reconcile through the staff route, not on the job's schedule
             editConfigurationFilePut("etc/org.hostarea.billing.cfg", "payments.reconcileSeconds", "3600"),
+            // tests that move credit by hand; BillingIT turns automatic credit use on where it is tested
+            editConfigurationFilePut("etc/org.hostarea.billing.cfg", "credit.autoApply", "false"),
             systemProperty("hostarea.http.port").value(PORT),
             // as in the distribution's bin/setenv: the JAX-RS API bundle embeds a jar JDK 17.0.8+ rejects
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),

@@ -228,11 +228,18 @@ public class PackagesIT extends HostareaTestSupport {
                 applied++;
                 assertEquals("UPGRADE", change.get("kind").asText());
                 assertAmount("120.00", change.get("proratedCharge").get("amount"));
-                assertEquals("PENDING", change.get("chargeStatus").asText()); // no billing installed yet
+                assertEquals("CHARGED", change.get("chargeStatus").asText()); // billing took it in the same transaction
             }
         }
         assertEquals(history.toString(), 1, applied);
         assertEquals(big, http.get("/api/v1/me/packages/" + id, token).json().get("planCode").asText());
+        // billing wrote one invoice for it: the prorated 120.00 plus tax
+        JsonNode invoices = http.get("/api/v1/me/invoices", token).json();
+        assertEquals(invoices.toString(), 1, invoices.get("total").asInt());
+        JsonNode upgradeInvoice = invoices.get("items").get(0);
+        assertTrue(upgradeInvoice.toString(), upgradeInvoice.get("lines").get(0).get("description").asText().startsWith("Upgrade " + mid));
+        assertAmount("120.00", upgradeInvoice.get("net"));
+        assertEquals(id, upgradeInvoice.get("lines").get(0).get("packageId").asText());
         mailbox.awaitTo(email, "Plan change");
     }
 
@@ -353,7 +360,9 @@ public class PackagesIT extends HostareaTestSupport {
         List<PackageEvent> heard = new CopyOnWriteArrayList<>();
         List<ProratedCharge> charged = new CopyOnWriteArrayList<>();
         ServiceRegistration<PackageListener> listener = bundleContext.registerService(PackageListener.class, heard::add, null);
-        ServiceRegistration<PlanChangeCharger> charger = bundleContext.registerService(PlanChangeCharger.class, charged::add, null);
+        // ranked above billing's own charger, which packages then binds instead
+        java.util.Hashtable<String, Object> ranked = new java.util.Hashtable<>(Map.of(org.osgi.framework.Constants.SERVICE_RANKING, 100));
+        ServiceRegistration<PlanChangeCharger> charger = bundleContext.registerService(PlanChangeCharger.class, charged::add, ranked);
         try {
             createPlan("gold-" + suffix, "HOSTING", "100.00", Map.of(), List.of(), List.of());
             createPlan("silver-" + suffix, "HOSTING", "40.00", Map.of(), List.of("gold-" + suffix), List.of());

@@ -34,6 +34,13 @@ public @interface BillingConfiguration {
             description = "How often payments in UNKNOWN (and PENDING ones older than a minute) are checked with their gateway.")
     int payments_reconcileSeconds() default 60;
 
+    @AttributeDefinition(name = "Apply credit automatically", description = "When an invoice is issued and the account has credit "
+            + "in its currency, pay it from the credit (partly if the credit does not cover it).")
+    boolean credit_autoApply() default true;
+
+    @AttributeDefinition(name = "Tax rate of plan-change charges (%)", description = "The tax rate on the prorated invoice of an upgrade.")
+    String invoice_taxRate() default "21";
+
     @AttributeDefinition(name = "Time zone", description = "The provider's zone: issue and due dates, the invoice year.")
     String zone() default "UTC";
 }

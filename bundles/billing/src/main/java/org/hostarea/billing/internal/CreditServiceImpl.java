@@ -38,7 +38,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * movement touches is locked after the ledger, always in that order. So two requests never both spend the
  * same credit, and no entry is ever changed or deleted.
  */
-@Component(service = CreditService.class)
+@Component(service = {CreditService.class, CreditServiceImpl.class})
 public class CreditServiceImpl implements CreditService {
 
     private final JpaTemplate jpa;

@@ -29,7 +29,8 @@ import org.hostarea.billing.InvoiceStatus;
  * Amounts are stored exactly; {@code amountPaid} only grows through payments and applied credit.
  */
 @Entity
-@Table(name = "HA_INVOICE", uniqueConstraints = @UniqueConstraint(name = "UQ_INVOICE_NUMBER", columnNames = "NUMBER"),
+@Table(name = "HA_INVOICE", uniqueConstraints = {@UniqueConstraint(name = "UQ_INVOICE_NUMBER", columnNames = "NUMBER"),
+        @UniqueConstraint(name = "UQ_INVOICE_SOURCE", columnNames = "SOURCE_KEY")},
         indexes = {@Index(name = "IX_INVOICE_ACCOUNT", columnList = "ACCOUNT_ID"), @Index(name = "IX_INVOICE_STATUS", columnList = "STATUS")})
 public class InvoiceEntity {
 
@@ -88,6 +89,10 @@ public class InvoiceEntity {
 
     @Column(name = "CANCEL_REASON", length = 500)
     private String cancelReason;
+
+    /** What caused it, when that must bill once only (e.g. {@code plan-change:<id>}); unique. */
+    @Column(name = "SOURCE_KEY", length = 100)
+    private String sourceKey;
 
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
@@ -173,6 +178,10 @@ public class InvoiceEntity {
 
     BigDecimal amountDue() {
         return total.subtract(amountPaid);
+    }
+
+    void sourceKey(String key) {
+        this.sourceKey = key;
     }
 
     InvoiceKind kind() {

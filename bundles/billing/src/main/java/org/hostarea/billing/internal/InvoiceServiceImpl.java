@@ -28,6 +28,7 @@ import org.hostarea.billing.internal.pdf.InvoiceDocument;
 import org.hostarea.billing.internal.pdf.InvoicePdf;
 import org.hostarea.contacts.ContactService;
 import org.hostarea.contacts.Profile;
+import org.hostarea.core.ConflictException;
 import org.hostarea.core.FieldChecks;
 import org.hostarea.core.Money;
 import org.hostarea.core.NotFoundException;
@@ -47,16 +48,20 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Invoices. Numbers are handed out at issue from a per-series-and-year sequence row that the issuing
  * transaction locks: the number, the status change and the "invoice issued" mail commit together or not
  * at all, so numbers are consecutive with no gap and no repeat, however many issue at once.
  */
-@Component(service = InvoiceService.class, configurationPid = BillingConfiguration.PID,
+@Component(service = {InvoiceService.class, InvoiceServiceImpl.class}, configurationPid = BillingConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = BillingConfiguration.class)
 public class InvoiceServiceImpl implements InvoiceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvoiceServiceImpl.class);
 
     static final String ISSUED_TEMPLATE = "billing.invoice-issued";
 
@@ -65,13 +70,16 @@ public class InvoiceServiceImpl implements InvoiceService {
     private final AccountService accounts;
     private final ContactService contacts;
     private final NotificationService notifications;
+    private final CreditServiceImpl credit;
     private volatile BillingConfiguration config;
     private volatile ZoneId zone;
 
     @Activate
     public InvoiceServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
-            @Reference ContactService contacts, @Reference NotificationService notifications, BillingConfiguration config) {
+            @Reference ContactService contacts, @Reference NotificationService notifications, @Reference CreditServiceImpl credit,
+            BillingConfiguration config) {
+        this.credit = credit;
         this.jpa = jpa;
         this.clock = clock;
         this.accounts = accounts;
@@ -132,6 +140,33 @@ public class InvoiceServiceImpl implements InvoiceService {
             em.persist(entity);
             return toDto(entity);
         });
+    }
+
+    /**
+     * Drafts and issues an invoice once per source (a unique key: a repeat answers the first invoice), in the
+     * caller's transaction if there is one.
+     */
+    Invoice createOnce(NewInvoice input, String sourceKey, String actor) {
+        InvoiceEntity existing = Reads.read(jpa, em -> em.createQuery("select i from InvoiceEntity i where i.sourceKey = :k",
+                InvoiceEntity.class).setParameter("k", sourceKey).getResultStream().findFirst().orElse(null));
+        if (existing != null) {
+            return toDto(existing);
+        }
+        InvoiceRules.Checked invoice = InvoiceRules.check(input);
+        int dueDays = invoice.dueDays() != null ? invoice.dueDays() : Math.max(0, config.invoice_dueDays());
+        String id = jpa.txExpr(TransactionType.Required, em -> {
+            InvoiceEntity entity = new InvoiceEntity(UUID.randomUUID().toString(), invoice.accountId(), InvoiceKind.STANDARD,
+                    invoice.series(), invoice.currency().getCurrencyCode(), dueDays, invoice.lines(), clock.instant(), actor);
+            entity.sourceKey(sourceKey);
+            em.persist(entity);
+            Writes.flushUnique(em, () -> new ConflictException("invoice-source-taken", "Billed already."));
+            return entity.id();
+        });
+        return issueOnly(id, actor);
+    }
+
+    BillingConfiguration configuration() {
+        return config;
     }
 
     @Override
@@ -200,6 +235,32 @@ public class InvoiceServiceImpl implements InvoiceService {
 
     @Override
     public Invoice issue(String invoiceId, String actor) {
+        Invoice issued = issueOnly(invoiceId, actor);
+        return config.credit_autoApply() ? applyCredit(issued) : issued;
+    }
+
+    /**
+     * Pays a just-issued invoice from the account's credit, in its own transaction (ledger, then invoice: the usual
+     * lock order); a failure leaves the invoice UNPAID and is logged, never undoes the issue.
+     */
+    private Invoice applyCredit(Invoice issued) {
+        if (issued.status() != InvoiceStatus.UNPAID || issued.kind() != InvoiceKind.STANDARD) {
+            return issued;
+        }
+        boolean hasCredit = credit.balances(issued.accountId()).stream()
+                .anyMatch(b -> b.currency().equals(issued.currency()) && b.balance().isPositive());
+        if (!hasCredit) {
+            return issued;
+        }
+        try {
+            credit.applyToInvoice(issued.accountId(), issued.id(), null, "auto-credit:" + issued.id(), "system");
+        } catch (RuntimeException e) {
+            LOG.warn("credit not applied to invoice {}: {}", issued.number(), e.toString());
+        }
+        return get(issued.id());
+    }
+
+    private Invoice issueOnly(String invoiceId, String actor) {
         Invoice draft = get(invoiceId);
         if (draft.status() != InvoiceStatus.DRAFT) {
             throw notDraft();

@@ -120,9 +120,9 @@ class LedgerPropertiesTest {
         NotificationService notifications = fake(NotificationService.class, (method, args) -> null);
         ContactService contacts = fake(ContactService.class, (method, args) -> null);
         BillingConfiguration config = fake(BillingConfiguration.class, (method, args) -> method.getDefaultValue());
-        invoices = new InvoiceServiceImpl(jpa, clock, accounts, contacts, notifications, config);
         PaymentPostings postings = new PaymentPostings(clock, notifications);
         credit = new CreditServiceImpl(jpa, clock, accounts, postings);
+        invoices = new InvoiceServiceImpl(jpa, clock, accounts, contacts, notifications, credit, config);
         Gateways gateways = new Gateways();
         gateways.add(new FakeGateway());
         payments = new PaymentServiceImpl(jpa, clock, gateways, accounts, postings,
