@@ -33,6 +33,7 @@ import org.hostarea.core.Money;
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
 import org.hostarea.core.ValidationException;
+import org.hostarea.core.jpa.PagedQuery;
 import org.hostarea.core.jpa.Reads;
 import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.AccountService;
@@ -186,17 +187,8 @@ public class BankStatementServiceImpl implements BankStatementService {
 
     @Override
     public Page<BankEntry> entries(BankEntryStatus status, PageRequest page) {
-        String where = status == null ? "" : " where e.status = :s";
-        return Reads.read(jpa, em -> {
-            var count = em.createQuery("select count(e) from BankEntryEntity e" + where, Long.class);
-            var query = em.createQuery("select e from BankEntryEntity e" + where + " order by e.importedAt desc, e.id", BankEntryEntity.class);
-            if (status != null) {
-                count.setParameter("s", status);
-                query.setParameter("s", status);
-            }
-            return Page.of(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream().map(BankEntryEntity::toDto)
-                    .toList(), page, count.getSingleResult());
-        });
+        return Reads.read(jpa, em -> PagedQuery.page(em, BankEntryEntity.class, null, "e.importedAt desc, e.id", page,
+                "status", status).map(BankEntryEntity::toDto));
     }
 
     /** The account and the bank's reference of the line; without one, the statement, position and content. */

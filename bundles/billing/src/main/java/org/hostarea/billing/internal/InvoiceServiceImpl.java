@@ -35,6 +35,7 @@ import org.hostarea.core.NotFoundException;
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
 import org.hostarea.core.RuleViolationException;
+import org.hostarea.core.jpa.PagedQuery;
 import org.hostarea.core.jpa.Reads;
 import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.Account;
@@ -345,23 +346,8 @@ public class InvoiceServiceImpl implements InvoiceService {
     // --- shared ------------------------------------------------------------------------------------------
 
     private Page<Invoice> query(String accountId, InvoiceStatus status, boolean issuedOnly, PageRequest page) {
-        String where = " where 1 = 1" + (accountId == null ? "" : " and i.accountId = :account")
-                + (status == null ? "" : " and i.status = :status") + (issuedOnly ? " and i.number is not null" : "");
-        return Reads.read(jpa, em -> {
-            var count = em.createQuery("select count(i) from InvoiceEntity i" + where, Long.class);
-            var query = em.createQuery("select i from InvoiceEntity i" + where + " order by i.createdAt desc, i.id", InvoiceEntity.class);
-            if (accountId != null) {
-                count.setParameter("account", accountId);
-                query.setParameter("account", accountId);
-            }
-            if (status != null) {
-                count.setParameter("status", status);
-                query.setParameter("status", status);
-            }
-            long total = count.getSingleResult();
-            return Page.of(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
-                    .map(InvoiceServiceImpl::toDto).toList(), page, total);
-        });
+        return Reads.read(jpa, em -> PagedQuery.page(em, InvoiceEntity.class, issuedOnly ? "e.number is not null" : null,
+                "e.createdAt desc, e.id", page, "accountId", accountId, "status", status).map(InvoiceServiceImpl::toDto));
     }
 
     /** An issued invoice of the account (drafts, also cancelled ones, are staff's only). */

@@ -29,6 +29,7 @@ import org.hostarea.core.NotFoundException;
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
 import org.hostarea.core.ValidationException;
+import org.hostarea.core.jpa.PagedQuery;
 import org.hostarea.core.jpa.Reads;
 import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.Account;
@@ -121,18 +122,8 @@ public class PaymentReportServiceImpl implements PaymentReportService {
 
     @Override
     public Page<PaymentReport> search(PaymentReportStatus status, PageRequest page) {
-        String where = status == null ? "" : " where r.status = :s";
-        return Reads.read(jpa, em -> {
-            var count = em.createQuery("select count(r) from PaymentReportEntity r" + where, Long.class);
-            var query = em.createQuery("select r from PaymentReportEntity r" + where + " order by r.createdAt, r.id",
-                    PaymentReportEntity.class);
-            if (status != null) {
-                count.setParameter("s", status);
-                query.setParameter("s", status);
-            }
-            return Page.of(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
-                    .map(PaymentReportEntity::toDto).toList(), page, count.getSingleResult());
-        });
+        return Reads.read(jpa, em -> PagedQuery.page(em, PaymentReportEntity.class, null, "e.createdAt, e.id", page,
+                "status", status).map(PaymentReportEntity::toDto));
     }
 
     @Override

@@ -43,6 +43,7 @@ import org.hostarea.core.PageRequest;
 import org.hostarea.core.PluginMissingException;
 import org.hostarea.core.RuleViolationException;
 import org.hostarea.core.ValidationException;
+import org.hostarea.core.jpa.PagedQuery;
 import org.hostarea.core.jpa.Reads;
 import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.Account;
@@ -398,21 +399,8 @@ public class PaymentServiceImpl implements PaymentService {
 
     @Override
     public Page<Payment> search(String accountId, PaymentStatus status, PageRequest page) {
-        String where = " where 1 = 1" + (accountId == null ? "" : " and p.accountId = :a") + (status == null ? "" : " and p.status = :s");
-        return Reads.read(jpa, em -> {
-            var count = em.createQuery("select count(p) from PaymentEntity p" + where, Long.class);
-            var query = em.createQuery("select p from PaymentEntity p" + where + " order by p.createdAt desc, p.id", PaymentEntity.class);
-            if (accountId != null) {
-                count.setParameter("a", accountId);
-                query.setParameter("a", accountId);
-            }
-            if (status != null) {
-                count.setParameter("s", status);
-                query.setParameter("s", status);
-            }
-            return Page.of(query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream().map(PaymentEntity::toDto)
-                    .toList(), page, count.getSingleResult());
-        });
+        return Reads.read(jpa, em -> PagedQuery.page(em, PaymentEntity.class, null, "e.createdAt desc, e.id", page,
+                "accountId", accountId, "status", status).map(PaymentEntity::toDto));
     }
 
     // --- idempotency keys --------------------------------------------------------------------------------

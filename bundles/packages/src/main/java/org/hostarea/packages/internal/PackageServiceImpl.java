@@ -34,6 +34,7 @@ import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
 import org.hostarea.core.RuleViolationException;
 import org.hostarea.core.ValidationException;
+import org.hostarea.core.jpa.PagedQuery;
 import org.hostarea.core.jpa.Reads;
 import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.Account;
@@ -147,25 +148,8 @@ public class PackageServiceImpl implements PackageService {
 
     @Override
     public Page<CustomerPackage> search(String accountId, PackageStatus status, PageRequest page) {
-        String where = " where 1 = 1" + (accountId == null ? "" : " and p.accountId = :account")
-                + (status == null ? "" : " and p.status = :status");
-        return Reads.read(jpa, em -> {
-            var count = em.createQuery("select count(p) from PackageEntity p" + where, Long.class);
-            var query = em.createQuery("select p from PackageEntity p" + where + " order by p.createdAt desc, p.id",
-                    PackageEntity.class);
-            if (accountId != null) {
-                count.setParameter("account", accountId);
-                query.setParameter("account", accountId);
-            }
-            if (status != null) {
-                count.setParameter("status", status);
-                query.setParameter("status", status);
-            }
-            long total = count.getSingleResult();
-            List<CustomerPackage> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
-                    .map(pkg -> toDto(em, pkg)).toList();
-            return Page.of(items, page, total);
-        });
+        return Reads.read(jpa, em -> PagedQuery.page(em, PackageEntity.class, null, "e.createdAt desc, e.id", page,
+                "accountId", accountId, "status", status).map(pkg -> toDto(em, pkg)));
     }
 
     @Override
