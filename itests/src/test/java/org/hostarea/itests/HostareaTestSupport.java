@@ -133,6 +133,8 @@ public abstract class HostareaTestSupport {
             editConfigurationFilePut("etc/org.hostarea.billing.cfg", "payments.reconcileSeconds", "3600"),
             // tests that move credit by hand; BillingIT turns automatic credit use on where it is tested
             editConfigurationFilePut("etc/org.hostarea.billing.cfg", "credit.autoApply", "false"),
+            // the billing jobs run when a test asks (with a moved date), never on the daily schedule
+            editConfigurationFilePut("etc/org.hostarea.billing.cfg", "jobs.dailyTime", ""),
             systemProperty("hostarea.http.port").value(PORT),
             // as in the distribution's bin/setenv: the JAX-RS API bundle embeds a jar JDK 17.0.8+ rejects
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),

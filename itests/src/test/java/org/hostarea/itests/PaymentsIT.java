@@ -145,6 +145,16 @@ public class PaymentsIT extends HostareaTestSupport {
         assertAmount("40.00", invoiceJson(invoice).get("amountPaid"));
         assertProblem(http.send("POST", "/api/v1/me/invoices/" + invoice + "/payments", Http.json(Map.of("gateway", "test", "amount", 1)),
                 "application/json", token, key), 422, "idempotency-key-reused");
+
+        // after the retention (30 days) the purge job forgets the key: the same key is a new request then
+        Http.Reply purged = http.post("/api/v1/admin/jobs/purge/run", Http.json(Map.of("asOf", java.time.LocalDate.now().plusDays(31)
+                .toString())), adminToken());
+        assertEquals(purged.toString(), 200, purged.status());
+        assertTrue(purged.body(), purged.json().get("counts").get("idempotency-keys").asInt() >= 1);
+        Http.Reply fresh = http.send("POST", "/api/v1/me/invoices/" + invoice("5.00", "EUR") + "/payments", Http.json(Map.of("gateway",
+                "test")), "application/json", token, key);
+        assertEquals(fresh.toString(), 201, fresh.status());
+        assertTrue(!ids.contains(fresh.json().get("id").asText()));
     }
 
     @Test
@@ -192,8 +202,14 @@ public class PaymentsIT extends HostareaTestSupport {
         installFeature(GATEWAY);
         await("gateway back").atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/me/payment-gateways", token).body()
                 .contains("\"test\""));
-        Http.Reply reconciled = http.post("/api/v1/admin/payments/reconcile", "", adminToken());
+        // the reconcile job: a dry run lists the payments it would ask about and changes nothing; the run settles them
+        Http.Reply dry = http.post("/api/v1/admin/jobs/reconcile/run", Http.json(Map.of("dryRun", true)), adminToken());
+        assertEquals(dry.toString(), 200, dry.status());
+        assertTrue(dry.body(), dry.body().contains(unknown.get("id").asText()) && dry.body().contains(thrown.get("id").asText()));
+        assertEquals("UNKNOWN", http.get("/api/v1/me/payments/" + unknown.get("id").asText(), token).json().get("status").asText());
+        Http.Reply reconciled = http.post("/api/v1/admin/jobs/reconcile/run", Http.json(Map.of()), adminToken());
         assertEquals(reconciled.toString(), 200, reconciled.status());
+        assertTrue(reconciled.body(), reconciled.json().get("counts").get("settled").asInt() >= 2);
         assertEquals("COMPLETED", http.get("/api/v1/me/payments/" + unknown.get("id").asText(), token).json().get("status").asText());
         assertEquals("COMPLETED", http.get("/api/v1/me/payments/" + thrown.get("id").asText(), token).json().get("status").asText());
         assertEquals("PAID", invoiceJson(invoice).get("status").asText());

@@ -3,7 +3,7 @@
  * language, and the credit ledger (append-only, never negative).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hostarea.billing;
 
 import org.osgi.annotation.bundle.Export;

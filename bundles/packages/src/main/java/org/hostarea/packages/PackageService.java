@@ -139,6 +139,31 @@ public interface PackageService {
     LocalDate today();
 
     /**
+     * Live packages whose next term starts on or before {@code through} and that no cancellation ends by then,
+     * ordered by account and id, after the cursor ({@code null}s: from the start). Billing pages through them.
+     */
+    List<RenewalDue> dueForRenewal(LocalDate through, String afterAccountId, String afterPackageId, int limit);
+
+    /**
+     * The term {@code [from, to)} is paid: the due date moves from {@code from} to {@code to} (once: a repeat, or a
+     * package whose due date is no longer {@code from}, changes nothing); a DOMAIN package's domains expire at
+     * {@code to} and leave ON_HOLD.
+     *
+     * @return whether the due date moved
+     */
+    boolean renewed(String packageId, LocalDate from, LocalDate to, String actor);
+
+    /** Registered domains of live packages expiring on or before {@code through}, ordered by id, after the cursor. */
+    List<ExpiringDomain> domainsExpiring(LocalDate through, String afterDomainId, int limit);
+
+    /**
+     * Puts a domain whose registration expired before {@code asOf} ON_HOLD and tells the account, once.
+     *
+     * @return whether it changed (false if it is on hold already, was renewed meanwhile, or is not expired)
+     */
+    boolean holdExpiredDomain(String domainId, LocalDate asOf, String actor);
+
+    /**
      * Applies what falls due on or before {@code asOf}: scheduled downgrades and end-of-term cancellations.
      * Each package in its own transaction; running it twice for a date changes nothing the second time.
      *

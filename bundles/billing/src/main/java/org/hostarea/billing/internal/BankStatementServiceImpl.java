@@ -61,6 +61,7 @@ public class BankStatementServiceImpl implements BankStatementService {
     private final AccountService accounts;
     private final PaymentService payments;
     private final PaymentPostings postings;
+    private final SettlementJob settlement;
 
     /** What a line pays, decided before its transaction (and checked again inside it through the locks). */
     private record Match(BankEntryStatus status, List<InvoiceEntity> invoices, String note) {
@@ -69,7 +70,8 @@ public class BankStatementServiceImpl implements BankStatementService {
     @Activate
     public BankStatementServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
-            @Reference PaymentService payments, @Reference PaymentPostings postings) {
+            @Reference PaymentService payments, @Reference PaymentPostings postings, @Reference SettlementJob settlement) {
+        this.settlement = settlement;
         this.jpa = jpa;
         this.clock = clock;
         this.accounts = accounts;
@@ -103,6 +105,9 @@ public class BankStatementServiceImpl implements BankStatementService {
             } catch (ConflictException e) {
                 duplicates++; // imported concurrently a moment ago
             }
+        }
+        if (entries.stream().anyMatch(e -> e.status() == BankEntryStatus.MATCHED)) {
+            settlement.paid(null);
         }
         return new StatementImport(statement.statementId(), statement.credits().size(), statement.skipped(), duplicates, entries);
     }

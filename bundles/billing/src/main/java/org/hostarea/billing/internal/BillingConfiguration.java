@@ -43,4 +43,45 @@ public @interface BillingConfiguration {
 
     @AttributeDefinition(name = "Time zone", description = "The provider's zone: issue and due dates, the invoice year.")
     String zone() default "UTC";
+
+    @AttributeDefinition(name = "Renewal: days before the due date", min = "0",
+            description = "The renewal invoice of a package's next term is issued this many days before its due date.")
+    int renewal_daysBefore() default 10;
+
+    @AttributeDefinition(name = "Renewal: one invoice per account and due date",
+            description = "Packages of one account due on the same day (in one currency) share one renewal invoice.")
+    boolean renewal_groupByAccount() default true;
+
+    @AttributeDefinition(name = "Domain reminders (days before expiry)", description = "Comma-separated; each is sent once per domain.")
+    String domains_reminderDays() default "60,30,14,7";
+
+    @AttributeDefinition(name = "Overdue reminders (days after the due date)", description = "Comma-separated; each is sent once per invoice.")
+    String overdue_reminderDays() default "1,7,14";
+
+    @AttributeDefinition(name = "Grace period (days after the due date)", min = "0",
+            description = "An invoice unpaid this long suspends the packages it bills (reason OVERDUE) until it is paid.")
+    int overdue_suspendAfterDays() default 15;
+
+    @AttributeDefinition(name = "Daily run at", description = "HH:mm in the provider's zone when all billing jobs run; empty: never "
+            + "(run them with hostarea:billing-run or the admin jobs API).")
+    String jobs_dailyTime() default "03:00";
+
+    @AttributeDefinition(name = "Chunk size", min = "1", description = "Packages, domains or invoices per transaction of a job.")
+    int jobs_chunkSize() default 200;
+
+    @AttributeDefinition(name = "Lease (seconds)", min = "30", description = "How long a job run holds its lease without renewing "
+            + "it (after every chunk); a node that died frees its jobs after this, or at once when it restarts.")
+    int jobs_leaseSeconds() default 300;
+
+    @AttributeDefinition(name = "Node name", description = "This node's name in leases and the job history; empty: karaf.name@host. "
+            + "Every node on one database needs its own.")
+    String jobs_nodeName() default "";
+
+    @AttributeDefinition(name = "Reconcile payments older than (seconds)", min = "0",
+            description = "PENDING payments are asked about once their start is this old (UNKNOWN ones always).")
+    int payments_reconcileAfterSeconds() default 60;
+
+    @AttributeDefinition(name = "Keep idempotency keys (days)", min = "1", description = "Answers remembered for Idempotency-Key "
+            + "repeats are purged after this.")
+    int idempotency_retentionDays() default 30;
 }

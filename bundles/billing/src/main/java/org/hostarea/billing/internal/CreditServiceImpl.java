@@ -45,11 +45,13 @@ public class CreditServiceImpl implements CreditService {
     private final Clock clock;
     private final AccountService accounts;
     private final PaymentPostings postings;
+    private final SettlementJob settlement;
 
     @Activate
     public CreditServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
-            @Reference PaymentPostings postings) {
+            @Reference PaymentPostings postings, @Reference SettlementJob settlement) {
+        this.settlement = settlement;
         this.jpa = jpa;
         this.clock = clock;
         this.accounts = accounts;
@@ -119,7 +121,7 @@ public class CreditServiceImpl implements CreditService {
         }
         ensureLedger(accountId, invoice.currency());
         try {
-            return jpa.txExpr(TransactionType.Required, em -> {
+            CreditEntry applied = jpa.txExpr(TransactionType.Required, em -> {
                 lockLedger(em, accountId, invoice.currency());
                 CreditEntryEntity earlier = key == null ? null : byKey(em, accountId, key);
                 if (earlier != null) {
@@ -147,6 +149,8 @@ public class CreditServiceImpl implements CreditService {
                 locked.paid(use.amount());
                 return entry.toDto();
             });
+            settlement.paid(accountId);
+            return applied;
         } catch (ConflictException e) {
             CreditEntry first = key == null ? null : replay(accountId, invoiceId, requested, key);
             if (first != null) {

@@ -136,6 +136,11 @@ public class InvoiceEntity {
         return number;
     }
 
+    /** The packages its lines bill, each once. */
+    List<String> packageIds() {
+        return lines.stream().map(InvoiceLineEmbeddable::packageId).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     String series() {
         return series;
     }
@@ -209,9 +214,14 @@ public class InvoiceEntity {
     }
 
     void issue(String number, LocalDate today) {
+        issue(number, today, today.plusDays(dueDays));
+    }
+
+    /** Issues it due on a given day (a renewal is due when the term starts). */
+    void issue(String number, LocalDate today, LocalDate dueOn) {
         this.number = number;
         this.issueDate = today;
-        this.dueDate = today.plusDays(dueDays);
+        this.dueDate = dueOn;
         this.status = total.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.UNPAID;
     }
 

@@ -244,7 +244,7 @@ public class InvoiceServiceImpl implements InvoiceService {
      * Pays a just-issued invoice from the account's credit, in its own transaction (ledger, then invoice: the usual
      * lock order); a failure leaves the invoice UNPAID and is logged, never undoes the issue.
      */
-    private Invoice applyCredit(Invoice issued) {
+    Invoice applyCredit(Invoice issued) {
         if (issued.status() != InvoiceStatus.UNPAID || issued.kind() != InvoiceKind.STANDARD) {
             return issued;
         }
@@ -267,25 +267,45 @@ public class InvoiceServiceImpl implements InvoiceService {
             throw notDraft();
         }
         LocalDate today = today();
-        String sequence = draft.series() + ":" + today.getYear();
-        ensureSequence(sequence);
+        String sequence = prepareSequence(draft.series(), today);
         Account account = accounts.get(draft.accountId());
         return jpa.txExpr(TransactionType.Required, em -> {
             InvoiceEntity invoice = em.find(InvoiceEntity.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
             if (invoice.status() != InvoiceStatus.DRAFT) {
                 throw notDraft(); // issued by a concurrent request a moment ago
             }
-            InvoiceSequenceEntity counter = em.find(InvoiceSequenceEntity.class, sequence, LockModeType.PESSIMISTIC_WRITE);
-            String number = (draft.series().isEmpty() ? "" : draft.series() + "-") + today.getYear() + "-"
-                    + String.format("%06d", counter.next());
-            invoice.issue(number, today);
-            Invoice issued = toDto(invoice);
-            notifications.send(new OutgoingMessage(ISSUED_TEMPLATE, account.id(), account.language(), OutgoingMessage.EMAIL,
-                    List.of(account.email()), "INVOICES", Map.of("name", account.ownerName(), "number", number,
-                    "total", issued.total().toString(), "dueDate", issued.dueDate().toString(),
-                    "customerNumber", account.customerNumber()), "invoice-issued:" + invoiceId, false));
-            return issued;
+            return issueIn(em, invoice, sequence, today, null, account);
         });
+    }
+
+    /**
+     * Issues a DRAFT in the caller's transaction: locks the sequence (created beforehand by {@link #prepareSequence}),
+     * takes the next number, queues the "invoice issued" mail.
+     *
+     * @param dueOn the due date, or {@code null} for the invoice's days to pay from today
+     */
+    Invoice issueIn(EntityManager em, InvoiceEntity invoice, String sequence, LocalDate today, LocalDate dueOn, Account account) {
+        InvoiceSequenceEntity counter = em.find(InvoiceSequenceEntity.class, sequence, LockModeType.PESSIMISTIC_WRITE);
+        String series = invoice.series();
+        String number = (series.isEmpty() ? "" : series + "-") + today.getYear() + "-" + String.format("%06d", counter.next());
+        if (dueOn == null) {
+            invoice.issue(number, today);
+        } else {
+            invoice.issue(number, today, dueOn);
+        }
+        Invoice issued = toDto(invoice);
+        notifications.send(new OutgoingMessage(ISSUED_TEMPLATE, account.id(), account.language(), OutgoingMessage.EMAIL,
+                List.of(account.email()), "INVOICES", Map.of("name", account.ownerName(), "number", number,
+                "total", issued.total().toString(), "dueDate", issued.dueDate().toString(),
+                "customerNumber", account.customerNumber()), "invoice-issued:" + invoice.id(), false));
+        return issued;
+    }
+
+    /** The sequence of a series in the year of {@code today}, its row created if it is the first invoice of it. */
+    String prepareSequence(String series, LocalDate today) {
+        String sequence = series + ":" + today.getYear();
+        ensureSequence(sequence);
+        return sequence;
     }
 
     /** Creates the sequence row of a series and year once; a concurrent creator's row is as good as ours. */

@@ -57,11 +57,13 @@ public class PaymentReportServiceImpl implements PaymentReportService {
     private final AccountService accounts;
     private final PaymentPostings postings;
     private final NotificationService notifications;
+    private final SettlementJob settlement;
 
     @Activate
     public PaymentReportServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
-            @Reference PaymentPostings postings, @Reference NotificationService notifications) {
+            @Reference PaymentPostings postings, @Reference NotificationService notifications, @Reference SettlementJob settlement) {
+        this.settlement = settlement;
         this.jpa = jpa;
         this.clock = clock;
         this.accounts = accounts;
@@ -131,7 +133,7 @@ public class PaymentReportServiceImpl implements PaymentReportService {
         PaymentReport current = undecided(reportId);
         Account account = accounts.get(current.accountId());
         CreditServiceImpl.ensureLedger(jpa, current.accountId(), current.amount().currency().getCurrencyCode());
-        return jpa.txExpr(TransactionType.Required, em -> {
+        PaymentReport confirmed = jpa.txExpr(TransactionType.Required, em -> {
             PaymentReportEntity report = em.find(PaymentReportEntity.class, reportId, LockModeType.PESSIMISTIC_WRITE);
             if (report.status() != PaymentReportStatus.SUBMITTED) {
                 throw decided();
@@ -156,6 +158,8 @@ public class PaymentReportServiceImpl implements PaymentReportService {
             report.confirmed(payment.id(), now, actor);
             return report.toDto();
         });
+        settlement.paid(confirmed.accountId());
+        return confirmed;
     }
 
     @Override

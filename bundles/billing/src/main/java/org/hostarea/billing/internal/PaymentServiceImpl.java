@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * reconciliation; nothing is ever recorded twice because an outcome is applied only to a payment that
  * is not COMPLETED or DECLINED yet.
  */
-@Component(service = PaymentService.class)
+@Component(service = {PaymentService.class, PaymentServiceImpl.class})
 public class PaymentServiceImpl implements PaymentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentServiceImpl.class);
@@ -81,12 +81,14 @@ public class PaymentServiceImpl implements PaymentService {
     private final PaymentPostings postings;
     private final PaymentMethodService methods;
     private final ExchangeRateServiceImpl rates;
+    private final SettlementJob settlement;
 
     @Activate
     public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Gateways gateways,
             @Reference AccountService accounts, @Reference PaymentPostings postings, @Reference PaymentMethodService methods,
-            @Reference ExchangeRateServiceImpl rates) {
+            @Reference ExchangeRateServiceImpl rates, @Reference SettlementJob settlement) {
+        this.settlement = settlement;
         this.methods = methods;
         this.rates = rates;
         this.jpa = jpa;
@@ -262,7 +264,7 @@ public class PaymentServiceImpl implements PaymentService {
         if (result.outcome() == PaymentOutcome.COMPLETED) {
             CreditServiceImpl.ensureLedger(jpa, snapshot.accountId(), snapshot.currency());
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
+        Payment applied = jpa.txExpr(TransactionType.Required, em -> {
             PaymentEntity payment = em.find(PaymentEntity.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
             if (eventKey != null) {
                 if (em.find(GatewayEventEntity.class, eventKey) != null) {
@@ -290,6 +292,10 @@ public class PaymentServiceImpl implements PaymentService {
             }
             return payment.toDto();
         });
+        if (applied.status() == PaymentStatus.COMPLETED) {
+            settlement.paid(applied.accountId()); // paid renewals and overdue suspensions follow (also when joined: the janitor retries)
+        }
+        return applied;
     }
 
     // --- callbacks and reconciliation --------------------------------------------------------------------
@@ -347,7 +353,16 @@ public class PaymentServiceImpl implements PaymentService {
 
     @Override
     public int reconcile() {
-        long pendingBefore = clock.instant().minus(PENDING_RECHECK).toEpochMilli();
+        return reconcile(PENDING_RECHECK);
+    }
+
+    /** The payments a reconciliation asks about: UNKNOWN ones, and PENDING ones answered longer than {@code age} ago. */
+    List<Payment> reconcileCandidates(Duration age) {
+        return openPayments(age).stream().map(PaymentEntity::toDto).toList();
+    }
+
+    private List<PaymentEntity> openPayments(Duration age) {
+        long pendingBefore = clock.instant().minus(age).toEpochMilli();
         List<PaymentEntity> open = new ArrayList<>(Reads.read(jpa, em -> em.createQuery("select p from PaymentEntity p"
                 + " where p.status = :unknown order by p.createdAt", PaymentEntity.class)
                 .setParameter("unknown", PaymentStatus.UNKNOWN).setMaxResults(500).getResultList()));
@@ -355,6 +370,12 @@ public class PaymentServiceImpl implements PaymentService {
         open.addAll(Reads.read(jpa, em -> em.createQuery("select p from PaymentEntity p where p.status = :pending"
                 + " and p.answered = true and p.createdAt < :before order by p.createdAt desc", PaymentEntity.class)
                 .setParameter("pending", PaymentStatus.PENDING).setParameter("before", pendingBefore).setMaxResults(500).getResultList()));
+        return open;
+    }
+
+    /** Asks the gateways about UNKNOWN payments and PENDING ones older than {@code age}; answers how many changed. */
+    int reconcile(Duration age) {
+        List<PaymentEntity> open = openPayments(age);
         int changed = 0;
         for (PaymentEntity payment : open) {
             PaymentGateway gateway = gateways.get(payment.gateway()).orElse(null);

@@ -1,10 +1,10 @@
 package org.hostarea.billing.internal;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.hostarea.billing.PaymentService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The janitor: every {@code payments.reconcileSeconds} asks the gateways about payments in UNKNOWN and
- * PENDING ones older than a minute. Safe on several nodes: an outcome is applied under the payment's row
+ * PENDING ones older than {@code payments.reconcileAfterSeconds}, then settles what was paid (renewals, overdue
+ * suspensions) in case the run right after a payment was lost. Safe on several nodes: an outcome is applied under the payment's row
  * lock and only to a payment that is still open. {@code hostarea:payments-reconcile} runs it at once.
  */
 @Component(immediate = true, configurationPid = BillingConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -26,7 +27,8 @@ public class ReconciliationJob {
     private final ScheduledExecutorService executor;
 
     @Activate
-    public ReconciliationJob(@Reference PaymentService payments, BillingConfiguration config) {
+    public ReconciliationJob(@Reference PaymentServiceImpl payments, @Reference SettlementJob settlement, BillingConfiguration config) {
+        Duration age = Duration.ofSeconds(Math.max(0, config.payments_reconcileAfterSeconds()));
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hostarea-payments-reconcile");
             thread.setDaemon(true);
@@ -35,7 +37,8 @@ public class ReconciliationJob {
         long interval = Math.max(5, config.payments_reconcileSeconds());
         executor.scheduleWithFixedDelay(() -> {
             try {
-                int changed = payments.reconcile();
+                int changed = payments.reconcile(age);
+                settlement.settle(null, new JobContext(null, false, () -> { }));
                 if (changed > 0) {
                     LOG.info("reconciliation settled {} payment(s)", changed);
                 }

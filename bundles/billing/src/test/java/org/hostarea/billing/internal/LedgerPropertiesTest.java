@@ -121,12 +121,18 @@ class LedgerPropertiesTest {
         ContactService contacts = fake(ContactService.class, (method, args) -> null);
         BillingConfiguration config = fake(BillingConfiguration.class, (method, args) -> method.getDefaultValue());
         PaymentPostings postings = new PaymentPostings(clock, notifications);
-        credit = new CreditServiceImpl(jpa, clock, accounts, postings);
+        // what paid invoices set in motion (renewals, unsuspension) is the integration tests' business
+        SettlementJob settlement = new SettlementJob(jpa, clock, null, accounts, notifications) {
+            @Override
+            void paid(String accountId) {
+            }
+        };
+        credit = new CreditServiceImpl(jpa, clock, accounts, postings, settlement);
         invoices = new InvoiceServiceImpl(jpa, clock, accounts, contacts, notifications, credit, config);
         Gateways gateways = new Gateways();
         gateways.add(new FakeGateway());
         payments = new PaymentServiceImpl(jpa, clock, gateways, accounts, postings,
-                new PaymentMethodServiceImpl(jpa, clock), new ExchangeRateServiceImpl(jpa, clock));
+                new PaymentMethodServiceImpl(jpa, clock), new ExchangeRateServiceImpl(jpa, clock), settlement);
     }
 
     @AfterContainer

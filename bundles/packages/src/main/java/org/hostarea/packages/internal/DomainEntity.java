@@ -7,6 +7,8 @@ import java.util.List;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
@@ -14,6 +16,8 @@ import javax.persistence.UniqueConstraint;
 
 import org.hostarea.core.DomainNames;
 import org.hostarea.packages.Domain;
+import org.hostarea.packages.DomainStatus;
+import org.hostarea.packages.ExpiringDomain;
 
 /** A domain of a package. The unique constraint on its name decides races between two packages. */
 @Entity
@@ -38,6 +42,10 @@ public class DomainEntity {
 
     @Column(name = "EXPIRES_ON")
     private LocalDate expiresOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", length = 16)
+    private DomainStatus status = DomainStatus.ACTIVE;
 
     /** Comma-separated host names, empty for the provider's. */
     @Column(name = "NAMESERVERS", length = 3400, nullable = false)
@@ -73,6 +81,33 @@ public class DomainEntity {
         return name;
     }
 
+    String accountId() {
+        return accountId;
+    }
+
+    LocalDate expiresOn() {
+        return expiresOn;
+    }
+
+    /** A column added after the first release: rows from before read as ACTIVE. */
+    DomainStatus status() {
+        return status == null ? DomainStatus.ACTIVE : status;
+    }
+
+    /** Renewed until {@code until}: no longer on hold. */
+    void renewedUntil(LocalDate until) {
+        this.expiresOn = until;
+        this.status = DomainStatus.ACTIVE;
+    }
+
+    void hold() {
+        this.status = DomainStatus.ON_HOLD;
+    }
+
+    ExpiringDomain toExpiring() {
+        return new ExpiringDomain(id, name, DomainNames.toUnicode(name), packageId, accountId, expiresOn, status());
+    }
+
     void technical(List<String> nameservers, boolean dnssec) {
         this.nameservers = String.join(",", nameservers);
         this.dnssec = dnssec;
@@ -80,7 +115,7 @@ public class DomainEntity {
 
     Domain toDto() {
         List<String> servers = nameservers.isEmpty() ? List.of() : Arrays.asList(nameservers.split(","));
-        return new Domain(id, packageId, name, DomainNames.toUnicode(name), expiresOn, servers, dnssec,
+        return new Domain(id, packageId, name, DomainNames.toUnicode(name), expiresOn, status(), servers, dnssec,
                 Instant.ofEpochMilli(createdAt));
     }
 }

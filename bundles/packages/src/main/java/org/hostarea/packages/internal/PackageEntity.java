@@ -194,6 +194,11 @@ public class PackageEntity {
         return nextDueDate;
     }
 
+    /** The term starting at the due date is paid: the next one is due at {@code next}. */
+    void nextDueDate(LocalDate next) {
+        this.nextDueDate = next;
+    }
+
     /**
      * The end of the term running on {@code today}: the next due date, or, while nothing has renewed the
      * package past it yet (billing moves the due date), the next term boundary after today.

@@ -49,6 +49,8 @@ import org.hostarea.packages.ChargeStatus;
 import org.hostarea.packages.CustomerPackage;
 import org.hostarea.packages.Domain;
 import org.hostarea.packages.DomainSettings;
+import org.hostarea.packages.DomainStatus;
+import org.hostarea.packages.ExpiringDomain;
 import org.hostarea.packages.InstalledApp;
 import org.hostarea.packages.NewPackage;
 import org.hostarea.packages.PackageEvent;
@@ -61,6 +63,7 @@ import org.hostarea.packages.PlanChangeKind;
 import org.hostarea.packages.PlanChangeStatus;
 import org.hostarea.packages.PlanPrice;
 import org.hostarea.packages.PlanType;
+import org.hostarea.packages.RenewalDue;
 import org.hostarea.packages.Resource;
 import org.hostarea.packages.SuspendReason;
 import org.hostarea.packages.spi.PlanChangeCharger;
@@ -742,6 +745,96 @@ public class PackageServiceImpl implements PackageService {
             applied += runOne(packageId, change -> applyDueCancellation(change, day));
         }
         return applied;
+    }
+
+    private static final List<PackageStatus> LIVE = List.of(PackageStatus.ACTIVE, PackageStatus.SUSPENDED);
+
+    @Override
+    public List<RenewalDue> dueForRenewal(LocalDate through, String afterAccountId, String afterPackageId, int limit) {
+        Objects.requireNonNull(through, "through");
+        return Reads.read(jpa, em -> {
+            String cursor = afterAccountId == null ? ""
+                    : " and (p.accountId > :account or (p.accountId = :account and p.id > :after))";
+            var query = em.createQuery("select p from PackageEntity p where p.status in :live and p.nextDueDate <= :through"
+                    + " and (p.cancelOn is null or p.cancelOn > p.nextDueDate)" + cursor + " order by p.accountId, p.id",
+                    PackageEntity.class).setParameter("live", LIVE).setParameter("through", through).setMaxResults(Math.max(1, limit));
+            if (afterAccountId != null) {
+                query.setParameter("account", afterAccountId).setParameter("after", afterPackageId == null ? "" : afterPackageId);
+            }
+            List<PackageEntity> due = query.getResultList();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            Map<String, PlanChangeEntity> scheduled = new HashMap<>();
+            em.createQuery("select c from PlanChangeEntity c where c.status = :s and c.packageId in :ids", PlanChangeEntity.class)
+                    .setParameter("s", PlanChangeStatus.SCHEDULED).setParameter("ids", due.stream().map(PackageEntity::id).toList())
+                    .getResultStream().forEach(c -> scheduled.put(c.toDto().packageId(), c));
+            Map<String, PlanEntity> plans = new HashMap<>();
+            List<RenewalDue> result = new ArrayList<>(due.size());
+            for (PackageEntity pkg : due) {
+                PlanChangeEntity change = scheduled.get(pkg.id());
+                String code = change != null && !change.toDto().effectiveOn().isAfter(pkg.nextDueDate()) ? change.toPlan() : pkg.planCode();
+                PlanEntity plan = plans.computeIfAbsent(code, c -> plan(em, c));
+                Money price = plan.price(pkg.billingCycle(), pkg.currency()).map(PlanPrice::money).orElse(null);
+                result.add(new RenewalDue(pkg.id(), pkg.accountId(), pkg.label(), pkg.type(), code, pkg.billingCycle(), pkg.currency(),
+                        price, pkg.nextDueDate(), pkg.nextDueDate().plusMonths(pkg.billingCycle().months())));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public boolean renewed(String packageId, LocalDate from, LocalDate to, String actor) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return change(null, packageId, change -> {
+            PackageEntity pkg = change.pkg();
+            if (!pkg.status().live() || !from.equals(pkg.nextDueDate())) {
+                return false;
+            }
+            pkg.nextDueDate(to);
+            if (pkg.type() == PlanType.DOMAIN) {
+                change.em().createQuery("select d from DomainEntity d where d.packageId = :p", DomainEntity.class)
+                        .setParameter("p", pkg.id()).getResultStream().forEach(d -> d.renewedUntil(to));
+            }
+            change.event(PackageEventType.RENEWED, pkg.status(), from + " -> " + to, actor);
+            return true;
+        });
+    }
+
+    @Override
+    public List<ExpiringDomain> domainsExpiring(LocalDate through, String afterDomainId, int limit) {
+        Objects.requireNonNull(through, "through");
+        return Reads.read(jpa, em -> {
+            var query = em.createQuery("select d from DomainEntity d where d.expiresOn is not null and d.expiresOn <= :through"
+                    + (afterDomainId == null ? "" : " and d.id > :after")
+                    + " and exists (select p.id from PackageEntity p where p.id = d.packageId and p.status in :live) order by d.id",
+                    DomainEntity.class).setParameter("through", through).setParameter("live", LIVE).setMaxResults(Math.max(1, limit));
+            if (afterDomainId != null) {
+                query.setParameter("after", afterDomainId);
+            }
+            return query.getResultStream().map(DomainEntity::toExpiring).toList();
+        });
+    }
+
+    @Override
+    public boolean holdExpiredDomain(String domainId, LocalDate asOf, String actor) {
+        DomainEntity found = Reads.read(jpa, em -> domainId == null ? null : em.find(DomainEntity.class, domainId));
+        if (found == null) {
+            throw new NotFoundException("domain-not-found", "There is no such domain.");
+        }
+        return change(null, found.packageId(), change -> {
+            DomainEntity domain = change.em().find(DomainEntity.class, domainId, LockModeType.PESSIMISTIC_WRITE);
+            if (domain == null || !domain.packageId().equals(change.pkg().id()) || !change.pkg().status().live()
+                    || domain.status() == DomainStatus.ON_HOLD || domain.expiresOn() == null || !domain.expiresOn().isBefore(asOf)) {
+                return false;
+            }
+            domain.hold();
+            change.event(PackageEventType.DOMAIN_ON_HOLD, change.pkg().status(), domain.name() + " expired " + domain.expiresOn(), actor);
+            mail(change.em(), change.pkg(), "packages.domain-on-hold", Map.of("domain", DomainNames.toUnicode(domain.name()),
+                    "expiredOn", domain.expiresOn().toString()), "DOMAINS");
+            return true;
+        });
     }
 
     /** One package's due change in its own transaction; a failure is logged and the others still run. */

@@ -1,0 +1,102 @@
+package org.hostarea.billing.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.hostarea.billing.JobRun;
+import org.hostarea.billing.JobService;
+import org.hostarea.core.ConflictException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link JobService#DAILY} every day at {@code jobs.dailyTime} in the provider's zone. Every node schedules
+ * it; the lease lets one of them run it, the others find it running (or, minutes later, finished: each job is
+ * idempotent for a day, so a second run finds nothing left to do).
+ */
+@Component(immediate = true, configurationPid = BillingConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class DailyRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyRun.class);
+
+    private final ScheduledExecutorService executor;
+    private final JobService jobs;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LocalTime at;
+
+    @Activate
+    public DailyRun(@Reference JobService jobs, @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock,
+            BillingConfiguration config) {
+        this.jobs = jobs;
+        this.clock = clock;
+        this.zone = ZoneId.of(config.zone());
+        this.at = parse(config.jobs_dailyTime());
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hostarea-billing-daily");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (at != null) {
+            scheduleNext();
+        } else {
+            LOG.info("the daily billing run is off (jobs.dailyTime is empty)");
+        }
+    }
+
+    static LocalTime parse(String time) {
+        if (time == null || time.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(time.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("jobs.dailyTime must be HH:mm, not " + time, e);
+        }
+    }
+
+    /** The next moment the daily run is due after {@code now}. */
+    static ZonedDateTime nextRun(ZonedDateTime now, LocalTime at) {
+        ZonedDateTime today = now.with(at);
+        return today.isAfter(now) ? today : now.plusDays(1).with(at);
+    }
+
+    private void scheduleNext() {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        long delay = Math.max(0, Duration.between(now, nextRun(now, at)).toMillis());
+        executor.schedule(this::runOnce, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void runOnce() {
+        try {
+            JobRun run = jobs.run(JobService.DAILY, null, false, "scheduler");
+            LOG.info("daily billing run {} ended {}: {}", run.id(), run.status(), run.counts());
+        } catch (ConflictException e) {
+            LOG.info("the daily billing run is running on another node");
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("the daily billing run failed; it runs again tomorrow (or run hostarea:billing-run)", e);
+        } finally {
+            if (!executor.isShutdown()) {
+                scheduleNext();
+            }
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        executor.shutdownNow();
+    }
+}
