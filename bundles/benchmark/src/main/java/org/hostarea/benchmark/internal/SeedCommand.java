@@ -1,0 +1,96 @@
+package org.hostarea.benchmark.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.hostarea.core.NotFoundException;
+import org.hostarea.identity.AccountService;
+import org.hostarea.identity.NewAccount;
+import org.hostarea.packages.BillingCycle;
+import org.hostarea.packages.CatalogService;
+import org.hostarea.packages.NewPackage;
+import org.hostarea.packages.PlanInput;
+import org.hostarea.packages.PlanPrice;
+import org.hostarea.packages.PlanType;
+
+/**
+ * {@code hostarea:bench-seed --accounts N --packages M --start YYYY-MM-DD}: loads a data set for benchmarks and
+ * crash tests through the product's own services (no SQL behind their back): a plan, N accounts without a
+ * password and M packages spread over them. BENCHMARK ONLY.
+ */
+@Service
+@Command(scope = "hostarea", name = "bench-seed", description = "BENCHMARK ONLY: loads accounts and packages for load and crash tests")
+public class SeedCommand implements Action {
+
+    @Reference
+    AccountService accounts;
+
+    @Reference
+    CatalogService catalog;
+
+    @Reference
+    org.hostarea.packages.PackageService packages;
+
+    @Option(name = "--accounts", description = "How many accounts")
+    int accountCount = 100;
+
+    @Option(name = "--packages", description = "How many packages, spread over the accounts")
+    int packageCount = 1000;
+
+    @Option(name = "--start", description = "The packages' start date (YYYY-MM-DD): monthly terms from it")
+    String start = "2021-01-01";
+
+    @Option(name = "--plan", description = "The plan code (created as a monthly 10.00 EUR HOSTING plan if missing)")
+    String plan = "bench-hosting";
+
+    @Override
+    public Object execute() {
+        LocalDate startDate;
+        try {
+            startDate = LocalDate.parse(start);
+        } catch (DateTimeParseException e) {
+            System.err.println("--start must be a date (YYYY-MM-DD): " + start);
+            return null;
+        }
+        if (accountCount < 1 || packageCount < 0) {
+            System.err.println("--accounts must be at least 1 and --packages not negative");
+            return null;
+        }
+        long began = System.nanoTime();
+        try {
+            catalog.planByCode(plan);
+        } catch (NotFoundException e) {
+            catalog.create(new PlanInput(plan, PlanType.HOSTING, Map.of("en", "Benchmark hosting", "es", "Hosting de prueba",
+                    "de", "Benchmark-Hosting"), List.of(new PlanPrice(BillingCycle.MONTHLY, "EUR", new BigDecimal("10.00"))), Map.of(),
+                    List.of(), List.of(), true));
+        }
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>(accountCount);
+        for (int i = 0; i < accountCount; i++) {
+            ids.add(accounts.create(new NewAccount("Benchmark " + run + " " + i, "bench-" + run + "-" + i + "@bench.invalid", "en", null))
+                    .id());
+        }
+        for (int i = 0; i < packageCount; i++) {
+            packages.create(new NewPackage(ids.get(i % accountCount), plan, BillingCycle.MONTHLY, "EUR", startDate,
+                    "bench-" + run + "-" + i, List.of(), null, false), "bench-seed");
+            if ((i + 1) % 1000 == 0) {
+                System.out.println((i + 1) + " packages");
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        System.out.println("Seeded " + accountCount + " accounts and " + packageCount + " packages (run " + run + ", due "
+                + startDate.plusMonths(1) + ") in " + took.toMillis() + " ms");
+        return null;
+    }
+}

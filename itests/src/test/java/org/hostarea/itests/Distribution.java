@@ -1,0 +1,150 @@
+package org.hostarea.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The distribution as an operator runs it, for tests outside Pax Exam: unpacked from the tar.gz under
+ * {@code target/}, on its own ports, started with {@code bin/start}, stopped with {@code bin/stop} (or killed),
+ * with an operator login for {@code bin/client}.
+ */
+final class Distribution implements AutoCloseable {
+
+    private final Path home;
+    private final String sshPort;
+    private final String operatorPassword = UUID.randomUUID().toString();
+    final Http http;
+
+    private static final String OPERATOR = "itest-operator";
+
+    private Distribution(Path home, String httpPort, String sshPort) {
+        this.home = home;
+        this.sshPort = sshPort;
+        this.http = new Http("http://localhost:" + httpPort);
+    }
+
+    /** Unpacks a fresh copy; the ports are the HTTP, SSH, RMI registry and RMI server ports. */
+    static Distribution unpack(String name, String httpPort, String sshPort, String rmiRegistryPort, String rmiServerPort) throws Exception {
+        Path target = Path.of("target", name, UUID.randomUUID().toString()).toAbsolutePath();
+        Files.createDirectories(target);
+        run(target, List.of("tar", "xzf", new File(System.getProperty("hostarea.karaf.dist")).getAbsolutePath(),
+                "--strip-components=1"), Duration.ofMinutes(2));
+        Distribution distribution = new Distribution(target, httpPort, sshPort);
+        distribution.set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
+        distribution.set("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
+        distribution.set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", rmiRegistryPort);
+        distribution.set("etc/org.apache.karaf.management.cfg", "rmiServerPort", rmiServerPort);
+        distribution.set("etc/org.hostarea.identity.cfg", "argon2.memoryKib", "256");
+        distribution.set("etc/org.hostarea.identity.cfg", "argon2.iterations", "1");
+        // this test's own copy gets an operator login for bin/client; the shipped distribution has none
+        Files.writeString(target.resolve("etc/users.properties"), "\n" + OPERATOR + " = " + distribution.operatorPassword
+                + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n", StandardOpenOption.APPEND);
+        return distribution;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** Sets a key of a configuration file (created if missing). */
+    void set(String file, String key, String value) throws IOException {
+        Path cfg = home.resolve(file);
+        List<String> lines = Files.exists(cfg) ? new ArrayList<>(Files.readAllLines(cfg)) : new ArrayList<>();
+        lines.removeIf(line -> line.strip().startsWith(key + " ") || line.strip().startsWith(key + "="));
+        lines.add(key + " = " + value);
+        Files.write(cfg, lines);
+    }
+
+    /** Starts it and waits until every route in {@code routes} is registered (401 without a token, not 404). */
+    void start(List<String> routes) throws Exception {
+        run(home, List.of("bin/start"), Duration.ofMinutes(1));
+        await("distribution up").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(this::healthy);
+        await("all routes registered").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                .until(() -> routes.stream().allMatch(route -> http.get(route, null).status() == 401));
+    }
+
+    void stop() throws Exception {
+        run(home, List.of("bin/stop"), Duration.ofMinutes(1));
+        await("distribution down").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> !running());
+    }
+
+    /** kill -9 of the Karaf JVM. */
+    void kill() throws Exception {
+        ProcessHandle karaf = ProcessHandle.of(pid()).orElseThrow();
+        assertTrue(karaf.destroyForcibly(), "SIGKILL not sent");
+        await("distribution killed").atMost(Duration.ofSeconds(30)).until(() -> !karaf.isAlive());
+    }
+
+    /** Runs a console command through {@code bin/client} and answers what it printed. */
+    String client(String command, Duration timeout) throws Exception {
+        await("shell reachable").atMost(Duration.ofMinutes(1)).ignoreExceptions()
+                .until(() -> client0("hostarea:customer-add --help", Duration.ofSeconds(60)).contains("customer-add"));
+        return client0(command, timeout);
+    }
+
+    private String client0(String command, Duration timeout) throws Exception {
+        Process process = process(home, List.of("bin/client", "-a", sshPort, "-u", OPERATOR, "-p", operatorPassword, "-b"));
+        process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS), "bin/client did not finish");
+        return out;
+    }
+
+    boolean healthy() {
+        try {
+            return http.get("/api/v1/health", null).status() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    boolean running() throws IOException {
+        Path pid = home.resolve("karaf.pid");
+        return Files.exists(pid) && ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private long pid() throws IOException {
+        return Long.parseLong(Files.readString(home.resolve("karaf.pid")).strip());
+    }
+
+    /** Stops it if it runs (killing it if it does not stop). */
+    @Override
+    public void close() throws Exception {
+        if (running()) {
+            run(home, List.of("bin/stop"), Duration.ofMinutes(1));
+            try {
+                await("distribution down").atMost(Duration.ofSeconds(30)).until(() -> !running());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                ProcessHandle.of(pid()).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static void run(Path dir, List<String> command, Duration timeout) throws Exception {
+        Process process = process(dir, command);
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS), command + " did not finish: " + out);
+        assertEquals(0, process.exitValue(), command + ": " + out);
+    }
+
+    private static Process process(Path dir, List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return builder.start();
+    }
+}
