@@ -244,6 +244,8 @@ public class BillingAutomationIT extends HostareaTestSupport {
         assertProblem(bad, 400, "validation");
         assertTrue(bad.body(), bad.body().contains("\"asOf\""));
         assertProblem(http.get("/api/v1/admin/jobs/runs/no-such-run", adminToken()), 404, "job-run-not-found");
+        assertProblem(http.post("/api/v1/admin/jobs/overdue/run", Http.json(Map.of("asOf", LocalDate.now().plusDays(2).toString())),
+                adminToken()), 422, "as-of-in-future");
         JsonNode jobs = http.get("/api/v1/admin/jobs", adminToken()).json();
         List<String> names = new ArrayList<>();
         jobs.forEach(job -> names.add(job.get("name").asText()));
@@ -288,6 +290,43 @@ public class BillingAutomationIT extends HostareaTestSupport {
         });
     }
 
+    @Test
+    public void f_packagesTakenOverAreNotBilledForThePastAndCancelledRenewalsBillAgainUnlessThePackageEnded() {
+        createPlan("end-" + suffix, "HOSTING", "8.00");
+        String accountId = createCustomer("Ending", uniqueEmail(), null).get("id").asText();
+        // taken over mid-contract without a due date: the terms before today count as settled
+        Map<String, Object> imported = PackagesIT.newPackage(accountId, "end-" + suffix, "MONTHLY", List.of());
+        imported.put("startDate", "2020-01-31");
+        Http.Reply created = http.post("/api/v1/admin/packages", Http.json(imported), adminToken());
+        assertEquals(created.toString(), 201, created.status());
+        LocalDate importedDue = LocalDate.parse(created.json().get("nextDueDate").asText());
+        assertTrue(importedDue.toString(), importedDue.isAfter(LocalDate.now()) && !importedDue.isAfter(LocalDate.now().plusMonths(1)));
+        assertEquals("month ends do not drift", Math.min(31, importedDue.lengthOfMonth()), importedDue.getDayOfMonth());
+        imported.put("nextDueDate", "2020-01-01");
+        assertProblem(http.post("/api/v1/admin/packages", Http.json(imported), adminToken()), 400, "validation");
+
+        // due in five days: billed now; staff cancel the invoice, the next run bills the term again
+        LocalDate due = LocalDate.now().plusDays(5);
+        String packageId = createPackage(accountId, "end-" + suffix, "MONTHLY", due.minusMonths(1), List.of()).get("id").asText();
+        run("renewals", due.minusDays(10).toString(), false);
+        JsonNode first = onlyInvoice(accountId);
+        assertEquals(packageId, first.get("lines").get(0).get("packageId").asText());
+        assertEquals(200, http.post("/api/v1/admin/invoices/" + first.get("id").asText() + "/cancel", Http.json(Map.of("reason", "wrong")),
+                adminToken()).status());
+        run("renewals", due.minusDays(9).toString(), false);
+        List<JsonNode> both = invoices(accountId);
+        assertEquals(2, both.size());
+        assertEquals("UNPAID", both.get(0).get("status").asText());
+        assertEquals("CANCELLED", both.get(1).get("status").asText());
+
+        // the package ends before that term: its unpaid renewal is cancelled, and no run bills it again
+        assertEquals(200, http.post("/api/v1/admin/packages/" + packageId + "/terminate", "", adminToken()).status());
+        await("renewal of the ended package cancelled", () -> "CANCELLED".equals(http.get("/api/v1/admin/invoices/"
+                + both.get(0).get("id").asText(), adminToken()).json().get("status").asText()));
+        run("renewals", due.minusDays(8).toString(), false);
+        assertEquals(2, invoices(accountId).size());
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------
 
     private JsonNode run(String job, String asOf, boolean dryRun) {
@@ -316,6 +355,8 @@ public class BillingAutomationIT extends HostareaTestSupport {
     private JsonNode createPackage(String accountId, String planCode, String cycle, LocalDate start, List<String> domains) {
         Map<String, Object> body = PackagesIT.newPackage(accountId, planCode, cycle, domains);
         body.put("startDate", start.toString());
+        // the first term unpaid: a start in the past would otherwise count the terms before today as settled
+        body.put("nextDueDate", start.plusMonths("ANNUAL".equals(cycle) ? 12 : 1).toString());
         Http.Reply reply = http.post("/api/v1/admin/packages", Http.json(body), adminToken());
         assertEquals(reply.toString(), 201, reply.status());
         return reply.json();

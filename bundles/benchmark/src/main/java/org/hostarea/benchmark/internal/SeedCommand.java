@@ -83,7 +83,7 @@ public class SeedCommand implements Action {
         }
         for (int i = 0; i < packageCount; i++) {
             packages.create(new NewPackage(ids.get(i % accountCount), plan, BillingCycle.MONTHLY, "EUR", startDate,
-                    "bench-" + run + "-" + i, List.of(), null, false), "bench-seed");
+                    "bench-" + run + "-" + i, List.of(), null, false, startDate.plusMonths(1)), "bench-seed");
             if ((i + 1) % 1000 == 0) {
                 System.out.println((i + 1) + " packages");
             }

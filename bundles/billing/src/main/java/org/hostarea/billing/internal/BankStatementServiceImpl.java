@@ -61,7 +61,7 @@ public class BankStatementServiceImpl implements BankStatementService {
     private final AccountService accounts;
     private final PaymentService payments;
     private final PaymentPostings postings;
-    private final SettlementJob settlement;
+    private final SettlementTrigger settlement;
 
     /** What a line pays, decided before its transaction (and checked again inside it through the locks). */
     private record Match(BankEntryStatus status, List<InvoiceEntity> invoices, String note) {
@@ -70,7 +70,7 @@ public class BankStatementServiceImpl implements BankStatementService {
     @Activate
     public BankStatementServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
-            @Reference PaymentService payments, @Reference PaymentPostings postings, @Reference SettlementJob settlement) {
+            @Reference PaymentService payments, @Reference PaymentPostings postings, @Reference SettlementTrigger settlement) {
         this.settlement = settlement;
         this.jpa = jpa;
         this.clock = clock;

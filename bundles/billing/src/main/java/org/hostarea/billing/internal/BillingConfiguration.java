@@ -66,7 +66,7 @@ public @interface BillingConfiguration {
             + "(run them with hostarea:billing-run or the admin jobs API).")
     String jobs_dailyTime() default "03:00";
 
-    @AttributeDefinition(name = "Chunk size", min = "1", description = "Packages, domains or invoices per transaction of a job.")
+    @AttributeDefinition(name = "Chunk size", min = "1", max = "1000", description = "Packages, domains or invoices per transaction of a job (at most 1000).")
     int jobs_chunkSize() default 200;
 
     @AttributeDefinition(name = "Lease (seconds)", min = "30", description = "How long a job run holds its lease without renewing "

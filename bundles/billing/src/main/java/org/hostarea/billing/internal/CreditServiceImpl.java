@@ -45,12 +45,12 @@ public class CreditServiceImpl implements CreditService {
     private final Clock clock;
     private final AccountService accounts;
     private final PaymentPostings postings;
-    private final SettlementJob settlement;
+    private final SettlementTrigger settlement;
 
     @Activate
     public CreditServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
-            @Reference PaymentPostings postings, @Reference SettlementJob settlement) {
+            @Reference PaymentPostings postings, @Reference SettlementTrigger settlement) {
         this.settlement = settlement;
         this.jpa = jpa;
         this.clock = clock;

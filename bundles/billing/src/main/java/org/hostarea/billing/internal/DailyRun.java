@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.hostarea.billing.JobRun;
@@ -17,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
@@ -35,26 +37,32 @@ public class DailyRun {
     private final ScheduledExecutorService executor;
     private final JobService jobs;
     private final Clock clock;
-    private final ZoneId zone;
-    private final LocalTime at;
+    private volatile ZoneId zone;
+    private volatile LocalTime at;
+    private ScheduledFuture<?> next;
 
     @Activate
     public DailyRun(@Reference JobService jobs, @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock,
             BillingConfiguration config) {
         this.jobs = jobs;
         this.clock = clock;
-        this.zone = ZoneId.of(config.zone());
-        this.at = parse(config.jobs_dailyTime());
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hostarea-billing-daily");
             thread.setDaemon(true);
             return thread;
         });
-        if (at != null) {
-            scheduleNext();
-        } else {
+        configure(config);
+    }
+
+    /** A new time applies from the next run on; a run under way goes on (a restart would interrupt it). */
+    @Modified
+    void configure(BillingConfiguration config) {
+        this.zone = ZoneId.of(config.zone());
+        this.at = parse(config.jobs_dailyTime());
+        if (at == null) {
             LOG.info("the daily billing run is off (jobs.dailyTime is empty)");
         }
+        scheduleNext();
     }
 
     static LocalTime parse(String time) {
@@ -74,10 +82,19 @@ public class DailyRun {
         return today.isAfter(now) ? today : now.plusDays(1).with(at);
     }
 
-    private void scheduleNext() {
+    /** One pending run at most: the one for the configured time. */
+    private synchronized void scheduleNext() {
+        if (next != null) {
+            next.cancel(false);
+            next = null;
+        }
+        LocalTime time = at;
+        if (time == null || executor.isShutdown()) {
+            return;
+        }
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
-        long delay = Math.max(0, Duration.between(now, nextRun(now, at)).toMillis());
-        executor.schedule(this::runOnce, delay, TimeUnit.MILLISECONDS);
+        long delay = Math.max(0, Duration.between(now, nextRun(now, time)).toMillis());
+        next = executor.schedule(this::runOnce, delay, TimeUnit.MILLISECONDS);
     }
 
     private void runOnce() {
@@ -89,9 +106,7 @@ public class DailyRun {
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("the daily billing run failed; it runs again tomorrow (or run hostarea:billing-run)", e);
         } finally {
-            if (!executor.isShutdown()) {
-                scheduleNext();
-            }
+            scheduleNext();
         }
     }
 

@@ -77,7 +77,7 @@ public class DomainReminderJob implements BillingJob {
     public void run(JobContext context) {
         List<Integer> thresholds = OverdueJob.days(config.domains_reminderDays());
         int furthest = thresholds.isEmpty() ? 0 : thresholds.get(thresholds.size() - 1);
-        int chunkSize = Math.max(1, config.jobs_chunkSize());
+        int chunkSize = Math.min(1000, Math.max(1, config.jobs_chunkSize())); // IN lists of a chunk stay small for Derby
         String after = null;
         while (true) {
             List<ExpiringDomain> chunk = packages.domainsExpiring(context.asOf().plusDays(furthest), after, chunkSize);

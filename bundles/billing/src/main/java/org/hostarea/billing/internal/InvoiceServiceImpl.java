@@ -359,6 +359,8 @@ public class InvoiceServiceImpl implements InvoiceService {
                 invoice.reverse(paid);
             }
             invoice.cancel(why);
+            // a cancelled renewal bills nothing: the next renewal run bills the term again (unless the package ended)
+            em.createQuery("delete from RenewalEntity r where r.invoiceId = :invoice").setParameter("invoice", invoiceId).executeUpdate();
             return toDto(invoice);
         });
     }

@@ -24,6 +24,7 @@ import org.hostarea.core.ConflictException;
 import org.hostarea.core.NotFoundException;
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
+import org.hostarea.core.RuleViolationException;
 import org.hostarea.core.jpa.PagedQuery;
 import org.hostarea.core.jpa.Reads;
 import org.hostarea.core.jpa.Writes;
@@ -129,6 +130,11 @@ public class JobServiceImpl implements JobService {
     @Override
     public JobRun run(String name, LocalDate asOf, boolean dryRun, String actor) {
         LocalDate day = asOf == null ? today() : asOf;
+        if (!dryRun && day.isAfter(today())) {
+            // a real run for a day to come would remind, suspend and put domains on hold before their time
+            throw new RuleViolationException("as-of-in-future", "Only a dry run can look ahead: " + day + " is after today ("
+                    + today() + ").");
+        }
         if (DAILY.equals(name)) {
             return runLeased(DAILY, day, dryRun, actor, context -> {
                 for (BillingJob job : jobs.values()) {
@@ -170,16 +176,16 @@ public class JobServiceImpl implements JobService {
             em.persist(new JobRunEntity(runId, name, asOf, dryRun, node, actor == null ? "system" : actor, clock.instant()));
         });
         JobContext context = new JobContext(asOf, dryRun, () -> heartbeat(name, runId));
-        JobStatus status = JobStatus.COMPLETED;
+        Throwable failure = null;
         try {
             body.accept(context);
-        } catch (RuntimeException e) {
-            status = JobStatus.FAILED;
+        } catch (RuntimeException | Error e) {
+            failure = e;
             context.error("the run stopped", e);
             LOG.warn("job {} (run {}) failed", name, runId, e);
         }
-        JobStatus ended = status;
-        return jpa.txExpr(TransactionType.Required, em -> {
+        JobStatus ended = failure == null ? JobStatus.COMPLETED : JobStatus.FAILED;
+        JobRun result = jpa.txExpr(TransactionType.Required, em -> {
             JobRunEntity run = em.find(JobRunEntity.class, runId, LockModeType.PESSIMISTIC_WRITE);
             run.end(ended, context.counts(), context.errorCount(), context.items(), context.errors(), clock.instant());
             JobLeaseEntity lease = em.find(JobLeaseEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
@@ -188,6 +194,10 @@ public class JobServiceImpl implements JobService {
             }
             return run.toDto();
         });
+        if (failure instanceof Error error && !(failure instanceof LinkageError)) {
+            throw error; // recorded and released; an Error other than a missing class is not ours to swallow
+        }
+        return result;
     }
 
     private static ConflictException running(String name, JobLeaseEntity lease) {

@@ -56,13 +56,15 @@ public class OverdueJob implements BillingJob {
     private final AccountService accounts;
     private final ContactService contacts;
     private final NotificationService notifications;
+    private final InvoiceServiceImpl invoices;
     private volatile BillingConfiguration config;
 
     @Activate
     public OverdueJob(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference PackageService packages,
             @Reference AccountService accounts, @Reference ContactService contacts, @Reference NotificationService notifications,
-            BillingConfiguration config) {
+            @Reference InvoiceServiceImpl invoices, BillingConfiguration config) {
+        this.invoices = invoices;
         this.jpa = jpa;
         this.clock = clock;
         this.packages = packages;
@@ -109,7 +111,7 @@ public class OverdueJob implements BillingJob {
     public void run(JobContext context) {
         List<Integer> reminderDays = days(config.overdue_reminderDays());
         int grace = Math.max(0, config.overdue_suspendAfterDays());
-        int chunkSize = Math.max(1, config.jobs_chunkSize());
+        int chunkSize = Math.min(1000, Math.max(1, config.jobs_chunkSize())); // IN lists of a chunk stay small for Derby
         String after = "";
         while (true) {
             String cursor = after;
@@ -147,7 +149,17 @@ public class OverdueJob implements BillingJob {
         if (!remind && !suspend) {
             return;
         }
-        Money due = Money.of(invoice.amountDue(), invoice.currency());
+        Money owed = Money.of(invoice.amountDue(), invoice.currency());
+        if (!context.dryRun() && config.credit_autoApply()) {
+            // credit that arrived (or an automatic use that a crash cut off) pays before anyone is reminded
+            org.hostarea.billing.Invoice after = invoices.applyCredit(InvoiceServiceImpl.toDto(invoice));
+            if (after.status() != InvoiceStatus.UNPAID) {
+                context.did("paid-from-credit", "invoice " + invoice.number() + " paid from credit");
+                return;
+            }
+            owed = after.amountDue();
+        }
+        Money due = owed;
         if (context.dryRun()) {
             if (suspend) {
                 context.did("suspensions", "suspend packages " + packageIds + " for invoice " + invoice.number() + " (" + overdue + " days overdue)");
@@ -161,6 +173,11 @@ public class OverdueJob implements BillingJob {
         try {
             jpa.tx(TransactionType.Required, em -> {
                 suspended.clear();
+                // paid since the chunk was read? then nothing is due any more (invoice before packages: the payments' order)
+                InvoiceEntity locked = em.find(InvoiceEntity.class, invoice.id(), javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+                if (locked.status() != InvoiceStatus.UNPAID) {
+                    throw new NoLongerDue();
+                }
                 if (reminderKey != null && !done.contains(reminderKey)) {
                     em.persist(new NoticeEntity(reminderKey, NoticeEntity.OVERDUE, invoice.accountId(), invoice.id(), clock.instant()));
                 }
@@ -170,7 +187,7 @@ public class OverdueJob implements BillingJob {
                 em.flush(); // a concurrent run's notice surfaces here: nothing is sent twice
                 Map<String, Object> params = params(account, invoice, due, overdue);
                 if (suspend) {
-                    for (String packageId : packageIds) {
+                    for (String packageId : packageIds.stream().sorted().toList()) { // one lock order for every job
                         CustomerPackage pkg = packages.get(packageId);
                         if (pkg.status().live()) {
                             packages.suspend(packageId, SuspendReason.OVERDUE, "invoice " + invoice.number() + " unpaid since "
@@ -179,11 +196,16 @@ public class OverdueJob implements BillingJob {
                         }
                     }
                     params.put("packages", String.join(", ", suspended));
-                    send(em, SUSPENDED_TEMPLATE, account, recipients(account, contacts.contacts(account.id())), params, suspensionKey);
+                    if (!suspended.isEmpty()) {
+                        send(em, SUSPENDED_TEMPLATE, account, recipients(account, contacts.contacts(account.id())), params, suspensionKey);
+                    }
                 } else {
                     send(em, REMINDER_TEMPLATE, account, recipients(account, null), params, reminderKey);
                 }
             });
+        } catch (NoLongerDue e) {
+            context.count("paid-meanwhile", 1);
+            return;
         } catch (RuntimeException e) {
             if (UniqueViolation.isCause(e)) {
                 context.count("already-sent", 1);
@@ -212,6 +234,15 @@ public class OverdueJob implements BillingJob {
     private void send(EntityManager em, String template, Account account, List<String> to, Map<String, Object> params, String key) {
         notifications.send(new OutgoingMessage(template, account.id(), account.language(), OutgoingMessage.EMAIL, to, "INVOICES", params,
                 key, false));
+    }
+
+    /** The invoice was paid or cancelled after the chunk was read. */
+    private static final class NoLongerDue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoLongerDue() {
+            super(null, null, false, false);
+        }
     }
 
     /** The notices of the chunk's invoices that happened already. */

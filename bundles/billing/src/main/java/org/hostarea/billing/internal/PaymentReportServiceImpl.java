@@ -57,12 +57,12 @@ public class PaymentReportServiceImpl implements PaymentReportService {
     private final AccountService accounts;
     private final PaymentPostings postings;
     private final NotificationService notifications;
-    private final SettlementJob settlement;
+    private final SettlementTrigger settlement;
 
     @Activate
     public PaymentReportServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
-            @Reference PaymentPostings postings, @Reference NotificationService notifications, @Reference SettlementJob settlement) {
+            @Reference PaymentPostings postings, @Reference NotificationService notifications, @Reference SettlementTrigger settlement) {
         this.settlement = settlement;
         this.jpa = jpa;
         this.clock = clock;

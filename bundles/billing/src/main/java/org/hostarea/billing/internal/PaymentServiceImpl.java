@@ -81,13 +81,13 @@ public class PaymentServiceImpl implements PaymentService {
     private final PaymentPostings postings;
     private final PaymentMethodService methods;
     private final ExchangeRateServiceImpl rates;
-    private final SettlementJob settlement;
+    private final SettlementTrigger settlement;
 
     @Activate
     public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Gateways gateways,
             @Reference AccountService accounts, @Reference PaymentPostings postings, @Reference PaymentMethodService methods,
-            @Reference ExchangeRateServiceImpl rates, @Reference SettlementJob settlement) {
+            @Reference ExchangeRateServiceImpl rates, @Reference SettlementTrigger settlement) {
         this.settlement = settlement;
         this.methods = methods;
         this.rates = rates;

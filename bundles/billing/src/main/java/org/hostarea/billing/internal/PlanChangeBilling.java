@@ -13,6 +13,9 @@ import org.hostarea.packages.spi.ProratedCharge;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +32,16 @@ public class PlanChangeBilling implements PlanChangeCharger {
     private final InvoiceServiceImpl invoices;
 
     @Activate
-    public PlanChangeBilling(@Reference InvoiceServiceImpl invoices, @Reference PackageService packages) {
+    public PlanChangeBilling(@Reference InvoiceServiceImpl invoices) {
         this.invoices = invoices;
+    }
+
+    /**
+     * Bills the upgrades made while billing was away, once packages are there. Dynamic: packages bind this charger,
+     * so a static reference back to them would be a circle SCR reports while both start.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindPackages(PackageService packages) {
         for (PlanChange pending : packages.pendingCharges(1000)) {
             try {
                 CustomerPackage pkg = packages.get(pending.packageId());
@@ -41,6 +52,10 @@ public class PlanChangeBilling implements PlanChangeCharger {
                 LOG.warn("the upgrade charge of plan change {} was not billed yet: {}", pending.id(), e.toString());
             }
         }
+    }
+
+    void unbindPackages(PackageService packages) {
+        // nothing held
     }
 
     @Override

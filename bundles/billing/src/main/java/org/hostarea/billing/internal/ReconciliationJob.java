@@ -38,7 +38,11 @@ public class ReconciliationJob {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 int changed = payments.reconcile(age);
-                settlement.settle(null, new JobContext(null, false, () -> { }));
+                JobContext settled = new JobContext(null, false, () -> { });
+                settlement.settle(null, settled);
+                if (settled.errorCount() > 0) {
+                    LOG.warn("settling paid invoices: {} error(s), first: {}", settled.errorCount(), settled.errors().get(0));
+                }
                 if (changed > 0) {
                     LOG.info("reconciliation settled {} payment(s)", changed);
                 }

@@ -86,7 +86,7 @@ public class RenewalJob implements BillingJob {
     @Override
     public void run(JobContext context) {
         LocalDate through = context.asOf().plusDays(Math.max(0, config.renewal_daysBefore()));
-        int chunkSize = Math.max(1, config.jobs_chunkSize());
+        int chunkSize = Math.min(1000, Math.max(1, config.jobs_chunkSize())); // IN lists of a chunk stay small for Derby
         boolean grouped = config.renewal_groupByAccount();
         String afterAccount = null;
         String afterPackage = null;

@@ -7,9 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 
 import javax.persistence.LockModeType;
 
@@ -26,7 +23,6 @@ import org.hostarea.packages.PackageService;
 import org.hostarea.packages.SuspendReason;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
@@ -36,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * What a paid invoice sets in motion: a paid renewal moves its package's due date to the end of the paid term
  * (a domain package's domains expire then and leave ON_HOLD), and packages suspended for an invoice that is now
  * paid (or cancelled) are unsuspended, unless another unpaid invoice still holds them. Runs right after a
- * payment for the account ({@link #paid}), with every reconciliation tick and in the daily run, so a crash
+ * payment for the account ({@link SettlementTrigger}), with every reconciliation tick and in the daily run, so a crash
  * between the payment and this delays it, never loses it. Each step re-checks its row under a lock: it
  * happens once.
  */
@@ -52,7 +48,6 @@ public class SettlementJob implements BillingJob {
     private final PackageService packages;
     private final AccountService accounts;
     private final NotificationService notifications;
-    private final ExecutorService executor;
 
     @Activate
     public SettlementJob(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
@@ -63,16 +58,6 @@ public class SettlementJob implements BillingJob {
         this.packages = packages;
         this.accounts = accounts;
         this.notifications = notifications;
-        this.executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hostarea-billing-settlement");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Deactivate
-    void stop() {
-        executor.shutdownNow();
     }
 
     @Override
@@ -85,24 +70,37 @@ public class SettlementJob implements BillingJob {
         return "Renews packages whose renewal invoice is paid and unsuspends packages whose overdue invoice is paid.";
     }
 
-    /** Invoices of the account ({@code null}: of any) may have been paid just now: settle them soon, off the caller's thread. */
-    void paid(String accountId) {
+    /** Settles the paid invoices of the account ({@code null}: of all) now, logging what failed (the next tick retries). */
+    void settleNow(String accountId) {
         try {
-            executor.execute(() -> {
-                try {
-                    settle(accountId, new JobContext(null, false, () -> { }));
-                } catch (RuntimeException e) {
-                    LOG.warn("settling the paid invoices of account {} failed; the next reconciliation retries: {}", accountId, e.toString());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // stopping: the next start's reconciliation tick settles it
+            JobContext settled = new JobContext(null, false, () -> { });
+            settle(accountId, settled);
+            if (settled.errorCount() > 0) {
+                LOG.warn("settling the paid invoices of account {}: {} error(s), first: {}", accountId, settled.errorCount(),
+                        settled.errors().get(0));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("settling the paid invoices of account {} failed; the next reconciliation retries: {}", accountId, e.toString());
         }
     }
 
     @Override
     public void run(JobContext context) {
         settle(null, context);
+    }
+
+    /**
+     * The packages of the notice's invoice that no other unpaid invoice holds suspended (sorted: the order every job
+     * locks packages in).
+     */
+    private static List<String> liftable(javax.persistence.EntityManager em, NoticeEntity notice) {
+        Set<String> stillHeld = new LinkedHashSet<>();
+        em.createQuery("select i from NoticeEntity n, InvoiceEntity i where n.kind = :kind and n.resolvedAt is null"
+                + " and n.invoiceId = i.id and i.status = :unpaid and n.accountId = :account", InvoiceEntity.class)
+                .setParameter("kind", NoticeEntity.SUSPENSION).setParameter("unpaid", InvoiceStatus.UNPAID)
+                .setParameter("account", notice.accountId()).getResultStream().forEach(i -> stillHeld.addAll(i.packageIds()));
+        return em.find(InvoiceEntity.class, notice.invoiceId()).packageIds().stream().filter(id -> !stillHeld.contains(id)).sorted()
+                .toList();
     }
 
     /** Settles everything paid (of one account, or of all for {@code null}). */
@@ -116,7 +114,11 @@ public class SettlementJob implements BillingJob {
             }
             return query.setMaxResults(5000).getResultList();
         });
+        int done = 0;
         for (RenewalEntity renewal : renewals) {
+            if (++done % 200 == 0) {
+                context.chunkDone();
+            }
             String item = "package " + renewal.packageId() + " renewed until " + renewal.periodEnd();
             if (context.dryRun()) {
                 context.did("renewed", item);
@@ -158,18 +160,8 @@ public class SettlementJob implements BillingJob {
     }
 
     private void lift(NoticeEntity notice, JobContext context) {
-        List<String> packageIds = Reads.read(jpa, em -> em.find(InvoiceEntity.class, notice.invoiceId()).packageIds());
-        Set<String> stillHeld = new LinkedHashSet<>(Reads.read(jpa, em -> {
-            List<String> held = new ArrayList<>();
-            em.createQuery("select i from NoticeEntity n, InvoiceEntity i where n.kind = :kind and n.resolvedAt is null"
-                    + " and n.invoiceId = i.id and i.status = :unpaid and n.accountId = :account", InvoiceEntity.class)
-                    .setParameter("kind", NoticeEntity.SUSPENSION).setParameter("unpaid", InvoiceStatus.UNPAID)
-                    .setParameter("account", notice.accountId()).getResultStream().forEach(i -> held.addAll(i.packageIds()));
-            return held;
-        }));
-        List<String> lifted = packageIds.stream().filter(id -> !stillHeld.contains(id)).toList();
         if (context.dryRun()) {
-            lifted.forEach(id -> context.did("unsuspended", "package " + id + " unsuspended"));
+            Reads.read(jpa, em -> liftable(em, notice)).forEach(id -> context.did("unsuspended", "package " + id + " unsuspended"));
             return;
         }
         Account account = accounts.get(notice.accountId());
@@ -181,7 +173,7 @@ public class SettlementJob implements BillingJob {
             }
             locked.resolve(clock.instant());
             restored.clear();
-            for (String packageId : lifted) {
+            for (String packageId : liftable(em, notice)) {
                 CustomerPackage pkg = packages.get(packageId);
                 if (pkg.status().live() && pkg.suspendReasons().contains(SuspendReason.OVERDUE)) {
                     packages.unsuspend(packageId, SuspendReason.OVERDUE, "billing");

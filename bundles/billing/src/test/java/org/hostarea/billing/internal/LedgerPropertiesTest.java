@@ -122,7 +122,7 @@ class LedgerPropertiesTest {
         BillingConfiguration config = fake(BillingConfiguration.class, (method, args) -> method.getDefaultValue());
         PaymentPostings postings = new PaymentPostings(clock, notifications);
         // what paid invoices set in motion (renewals, unsuspension) is the integration tests' business
-        SettlementJob settlement = new SettlementJob(jpa, clock, null, accounts, notifications) {
+        SettlementTrigger settlement = new SettlementTrigger(null) {
             @Override
             void paid(String accountId) {
             }

@@ -2,6 +2,8 @@ package org.hostarea.packages.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -205,10 +207,20 @@ public class PackageEntity {
      */
     LocalDate termEnd(LocalDate today) {
         LocalDate end = nextDueDate;
-        for (long terms = 1; !end.isAfter(today); terms++) {
-            end = nextDueDate.plusMonths(terms * billingCycle.months());
+        while (!end.isAfter(today)) {
+            end = followingBoundary(end);
         }
         return end;
+    }
+
+    /**
+     * The term boundary after {@code boundary}: counted from the start date while the boundary is on its rhythm, so
+     * that month ends do not drift (31 Jan, 28 Feb, 31 Mar, not 28 Mar); one cycle later otherwise.
+     */
+    LocalDate followingBoundary(LocalDate boundary) {
+        int months = billingCycle.months();
+        long elapsed = ChronoUnit.MONTHS.between(YearMonth.from(startDate), YearMonth.from(boundary));
+        return startDate.plusMonths(elapsed).equals(boundary) ? startDate.plusMonths(elapsed + months) : boundary.plusMonths(months);
     }
 
     Instant createdAt() {

@@ -585,12 +585,23 @@ public class PackageServiceImpl implements PackageService {
             throw domainTaken(taken.get(0));
         }
         LocalDate start = request.startDate() == null ? today() : request.startDate();
+        if (request.nextDueDate() != null && !request.nextDueDate().isAfter(start)) {
+            FieldChecks due = new FieldChecks();
+            due.reject("nextDueDate", "must be after the start date");
+            due.throwIfAny();
+        }
         PackageStatus status = Boolean.TRUE.equals(request.pending()) ? PackageStatus.PENDING : PackageStatus.ACTIVE;
         List<PackageEvent> happened = new ArrayList<>();
         CustomerPackage created = jpa.txExpr(TransactionType.Required, em -> {
             PackageEntity pkg = new PackageEntity(UUID.randomUUID().toString(), accountId,
                     label != null ? label : domains.isEmpty() ? plan.code() : truncate(DomainNames.toUnicode(domains.get(0)), 100), plan, status,
                     start, request.billingCycle(), currency.getCurrencyCode(), clock.instant());
+            LocalDate today = today();
+            if (request.nextDueDate() != null) {
+                pkg.nextDueDate(request.nextDueDate());
+            } else if (!pkg.nextDueDate().isAfter(today)) {
+                pkg.nextDueDate(pkg.termEnd(today)); // taken over mid-contract: the terms before today are settled
+            }
             em.persist(pkg);
             LocalDate expiry = request.domainExpiresOn() != null ? request.domainExpiresOn()
                     : plan.type() == PlanType.DOMAIN ? pkg.nextDueDate() : null;
@@ -777,7 +788,7 @@ public class PackageServiceImpl implements PackageService {
                 PlanEntity plan = plans.computeIfAbsent(code, c -> plan(em, c));
                 Money price = plan.price(pkg.billingCycle(), pkg.currency()).map(PlanPrice::money).orElse(null);
                 result.add(new RenewalDue(pkg.id(), pkg.accountId(), pkg.label(), pkg.type(), code, pkg.billingCycle(), pkg.currency(),
-                        price, pkg.nextDueDate(), pkg.nextDueDate().plusMonths(pkg.billingCycle().months())));
+                        price, pkg.nextDueDate(), pkg.followingBoundary(pkg.nextDueDate())));
             }
             return result;
         });

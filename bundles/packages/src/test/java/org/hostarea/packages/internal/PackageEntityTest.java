@@ -33,7 +33,10 @@ class PackageEntityTest {
         assertEquals(LocalDate.of(2027, 3, 15), yearly.termEnd(LocalDate.of(2026, 11, 22)));
         assertEquals(LocalDate.of(2028, 3, 15), yearly.termEnd(LocalDate.of(2027, 3, 15)), "the due day itself starts a new term");
         PackageEntity monthly = pkg(LocalDate.of(2020, 1, 31), BillingCycle.MONTHLY);
-        assertEquals(LocalDate.of(2026, 11, 29), monthly.termEnd(LocalDate.of(2026, 11, 22)));
+        assertEquals(LocalDate.of(2026, 11, 30), monthly.termEnd(LocalDate.of(2026, 11, 22)), "month ends do not drift");
+        assertEquals(LocalDate.of(2020, 3, 31), monthly.followingBoundary(LocalDate.of(2020, 2, 29)));
+        assertEquals(LocalDate.of(2020, 4, 30), monthly.followingBoundary(LocalDate.of(2020, 3, 31)));
+        assertEquals(LocalDate.of(2020, 4, 10), monthly.followingBoundary(LocalDate.of(2020, 3, 10)), "a due date set by hand keeps its day");
     }
 
     @Test
