@@ -23,7 +23,7 @@ class DistributionRestartIT {
     /** One customer route of each bundle that serves some, and the billing jobs (registered last). */
     private static final List<String> ROUTES = List.of("/api/v1/me", "/api/v1/me/messages", "/api/v1/me/contacts",
             "/api/v1/me/packages", "/api/v1/me/invoices", "/api/v1/me/payments", "/api/v1/me/payment-methods",
-            "/api/v1/me/payment-gateways", "/api/v1/me/credit", "/api/v1/admin/jobs");
+            "/api/v1/me/payment-gateways", "/api/v1/me/credit", "/api/v1/me/forms", "/api/v1/admin/jobs");
 
     private Distribution karaf;
 

@@ -63,9 +63,19 @@ public final class Http {
         return send("POST", path, json, json == null ? null : "application/json", token, Map.of());
     }
 
+    /** A POST that may take long (a job run over a large data set). */
+    public Reply post(String path, String json, String token, Duration timeout) {
+        return send("POST", path, json, "application/json", token, Map.of(), timeout);
+    }
+
     public Reply send(String method, String path, String body, String contentType, String token, Map<String, String> headers) {
+        return send(method, path, body, contentType, token, headers, Duration.ofSeconds(30));
+    }
+
+    private Reply send(String method, String path, String body, String contentType, String token, Map<String, String> headers,
+            Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -79,6 +89,24 @@ public final class Http {
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A POST of raw bytes (an upload). */
+    public Reply upload(String path, byte[] body, String contentType, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

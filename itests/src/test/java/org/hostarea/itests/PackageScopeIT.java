@@ -160,6 +160,10 @@ public class PackageScopeIT extends HostareaTestSupport {
                 // a route that takes another media type (a bank statement is XML): ask it in its own language
                 reply = http.send(method, path, "<x/>", "application/xml", packageToken, Map.of());
             }
+            if (reply.status() == 415) {
+                // an upload (a document of a request): raw bytes
+                reply = http.send(method, path, "%PDF-", "application/octet-stream", packageToken, Map.of());
+            }
             walked.add(method + " " + template + " -> " + reply.status());
             if ("PACKAGE".equals(kind)) {
                 technical++;

@@ -51,6 +51,17 @@ public interface PackageService {
 
     Domain updateDomain(String accountId, String packageId, String domainId, DomainSettings settings, String actor);
 
+    /**
+     * Moves a domain to another package of the same account (its settings go with it). Moving it where it is already
+     * changes nothing.
+     *
+     * @throws org.hostarea.core.NotFoundException ({@code domain-not-found}, {@code package-not-found}) outside the account
+     * @throws org.hostarea.core.RuleViolationException ({@code last-domain}) out of a DOMAIN package, ({@code domain-limit}) past
+     *     the target plan's limit, ({@code package-not-live}) into or out of an ended package, ({@code domain-package})
+     *     into a DOMAIN package
+     */
+    Domain moveDomain(String accountId, String domainId, String toPackageId, String actor);
+
     /** @throws org.hostarea.core.RuleViolationException ({@code last-domain}) for the only domain of a DOMAIN package */
     void removeDomain(String accountId, String packageId, String domainId, String actor);
 

@@ -85,6 +85,10 @@ public class DomainEntity {
         return accountId;
     }
 
+    void packageId(String packageId) {
+        this.packageId = packageId;
+    }
+
     LocalDate expiresOn() {
         return expiresOn;
     }

@@ -43,6 +43,7 @@ import org.hostarea.packages.SuspendReason;
  */
 @Entity
 @Table(name = "HA_PACKAGE", indexes = {@Index(name = "IX_PACKAGE_ACCOUNT", columnList = "ACCOUNT_ID"),
+        @Index(name = "IX_PACKAGE_ACCOUNT_ID", columnList = "ACCOUNT_ID, ID"),
         @Index(name = "IX_PACKAGE_STATUS", columnList = "STATUS")})
 public class PackageEntity {
 

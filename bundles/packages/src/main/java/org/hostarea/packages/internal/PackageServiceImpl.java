@@ -247,6 +247,56 @@ public class PackageServiceImpl implements PackageService {
     }
 
     @Override
+    public Domain moveDomain(String accountId, String domainId, String toPackageId, String actor) {
+        Objects.requireNonNull(accountId, "accountId");
+        DomainEntity found = Reads.read(jpa, em -> domainId == null ? null : em.find(DomainEntity.class, domainId));
+        if (found == null || !accountId.equals(found.accountId())) {
+            throw new NotFoundException("domain-not-found", "There is no such domain.");
+        }
+        requireOwned(accountId, toPackageId);
+        if (found.packageId().equals(toPackageId)) {
+            return Reads.read(jpa, em -> em.find(DomainEntity.class, domainId).toDto());
+        }
+        List<PackageEvent> happened = new ArrayList<>();
+        Domain moved = jpa.txExpr(TransactionType.Required, em -> {
+            // both packages locked, in id order (the order of every change that holds two)
+            List<String> ids = java.util.stream.Stream.of(found.packageId(), toPackageId).sorted().toList();
+            Map<String, PackageEntity> locked = new HashMap<>();
+            for (String id : ids) {
+                locked.put(id, em.find(PackageEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+            }
+            DomainEntity domain = em.find(DomainEntity.class, domainId, LockModeType.PESSIMISTIC_WRITE);
+            if (domain.packageId().equals(toPackageId)) {
+                return domain.toDto(); // moved by a concurrent request a moment ago
+            }
+            PackageEntity from = locked.get(domain.packageId());
+            PackageEntity to = locked.get(toPackageId);
+            if (from == null) {
+                throw new ConflictException("domain-moved", "The domain was moved meanwhile; try again.");
+            }
+            requireLive(from);
+            requireLive(to);
+            if (from.type() == PlanType.DOMAIN) {
+                throw new RuleViolationException("last-domain", "A DOMAIN package holds exactly its one domain.");
+            }
+            if (to.type() == PlanType.DOMAIN) {
+                throw new RuleViolationException("domain-package", "A DOMAIN package holds only the domain it was made for.");
+            }
+            Long limit = plan(em, to.planCode()).limits().get("domains");
+            if (limit != null && countOf(em, "DomainEntity", to.id()) >= limit) {
+                throw new RuleViolationException("domain-limit", "The plan allows " + limit + " domain(s) in the target package.");
+            }
+            domain.packageId(to.id());
+            Instant now = clock.instant();
+            new Change(em, from, happened, now).event(PackageEventType.DOMAIN_MOVED, from.status(), domain.name() + " -> " + to.label(), actor);
+            new Change(em, to, happened, now).event(PackageEventType.DOMAIN_MOVED, to.status(), domain.name() + " <- " + from.label(), actor);
+            return domain.toDto();
+        });
+        events.publish(happened);
+        return moved;
+    }
+
+    @Override
     public Domain addDomain(String accountId, String packageId, String name, LocalDate expiresOn, String actor) {
         FieldChecks checks = new FieldChecks();
         String domain = DomainNames.check(checks, "name", name);
@@ -765,7 +815,7 @@ public class PackageServiceImpl implements PackageService {
         Objects.requireNonNull(through, "through");
         return Reads.read(jpa, em -> {
             String cursor = afterAccountId == null ? ""
-                    : " and (p.accountId > :account or (p.accountId = :account and p.id > :after))";
+                    : " and p.accountId >= :account and (p.accountId > :account or p.id > :after)"; // a range start the index can seek to
             var query = em.createQuery("select p from PackageEntity p where p.status in :live and p.nextDueDate <= :through"
                     + " and (p.cancelOn is null or p.cancelOn > p.nextDueDate)" + cursor + " order by p.accountId, p.id",
                     PackageEntity.class).setParameter("live", LIVE).setParameter("through", through).setMaxResults(Math.max(1, limit));

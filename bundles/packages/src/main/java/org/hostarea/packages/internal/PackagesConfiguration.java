@@ -18,4 +18,12 @@ public @interface PackagesConfiguration {
 
     @AttributeDefinition(name = "Installable apps", description = "Comma-separated application names customers may install.")
     String apps_offered() default "wordpress,joomla,drupal,nextcloud,prestashop,moodle,mediawiki";
+
+    @AttributeDefinition(name = "Cancellation requests need review", description = "A CANCELLATION request waits for staff (true) or is "
+            + "carried out when submitted (false).")
+    boolean forms_cancellationReview() default true;
+
+    @AttributeDefinition(name = "Downgrade requests need review", description = "A DOWNGRADE request waits for staff (true) or is carried "
+            + "out when submitted (false).")
+    boolean forms_downgradeReview() default false;
 }

@@ -1,0 +1,5 @@
+package org.hostarea.forms;
+
+/** An attachment with its content. */
+public record Attachment(AttachmentInfo info, byte[] content) {
+}

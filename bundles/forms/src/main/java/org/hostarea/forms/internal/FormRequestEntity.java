@@ -1,0 +1,151 @@
+package org.hostarea.forms.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.persistence.Basic;
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.FetchType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Lob;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+import org.hostarea.forms.FormStatus;
+
+/** A contract request; its payload is stored as the JSON its type validated. */
+@Entity
+@Table(name = "HA_FORM_REQUEST", indexes = {@Index(name = "IX_FORM_ACCOUNT", columnList = "ACCOUNT_ID, CREATED_AT"),
+        @Index(name = "IX_FORM_QUEUE", columnList = "STATUS, CREATED_AT")})
+public class FormRequestEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "FORM_TYPE", length = 40, nullable = false)
+    private String type;
+
+    @Column(name = "ACCOUNT_ID", length = 36, nullable = false)
+    private String accountId;
+
+    @Column(name = "SUBMITTED_BY", length = 80, nullable = false)
+    private String submittedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", length = 16, nullable = false)
+    private FormStatus status;
+
+    @Lob
+    @Basic(fetch = FetchType.EAGER)
+    @Column(name = "PAYLOAD", nullable = false)
+    private String payload;
+
+    @Column(name = "ASSIGNEE", length = 80)
+    private String assignee;
+
+    /** Staff actors who approved, comma-separated. */
+    @Column(name = "APPROVALS", length = 400, nullable = false)
+    private String approvals = "";
+
+    @Column(name = "ERROR", length = 1000)
+    private String error;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    private long updatedAt;
+
+    /** When it was decided (rejected, executed, failed, withdrawn): attachments are purged a while after. */
+    @Column(name = "DECIDED_AT")
+    private Long decidedAt;
+
+    @Version
+    @Column(name = "VERSION")
+    private long version;
+
+    protected FormRequestEntity() {
+    }
+
+    FormRequestEntity(String id, String type, String accountId, String submittedBy, String payload, Instant now) {
+        this.id = id;
+        this.type = type;
+        this.accountId = accountId;
+        this.submittedBy = submittedBy;
+        this.payload = payload;
+        this.status = FormStatus.SUBMITTED;
+        this.createdAt = now.toEpochMilli();
+        this.updatedAt = createdAt;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String type() {
+        return type;
+    }
+
+    String accountId() {
+        return accountId;
+    }
+
+    String submittedBy() {
+        return submittedBy;
+    }
+
+    FormStatus status() {
+        return status;
+    }
+
+    String payload() {
+        return payload;
+    }
+
+    String assignee() {
+        return assignee;
+    }
+
+    void assignee(String assignee) {
+        this.assignee = assignee;
+    }
+
+    List<String> approvals() {
+        return approvals.isEmpty() ? List.of() : Arrays.asList(approvals.split(","));
+    }
+
+    void approvedBy(String actor) {
+        List<String> all = new ArrayList<>(approvals());
+        all.add(actor.replace(",", " "));
+        this.approvals = String.join(",", all);
+    }
+
+    String error() {
+        return error;
+    }
+
+    Instant createdAt() {
+        return Instant.ofEpochMilli(createdAt);
+    }
+
+    Instant updatedAt() {
+        return Instant.ofEpochMilli(updatedAt);
+    }
+
+    /** Moves to {@code next}; a final state also records the decision time. */
+    void status(FormStatus next, String error, Instant now) {
+        this.status = next;
+        this.error = error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
+        this.updatedAt = now.toEpochMilli();
+        if (!next.open() && next != FormStatus.APPROVED) {
+            this.decidedAt = now.toEpochMilli();
+        }
+    }
+}

@@ -1,0 +1,440 @@
+package org.hostarea.forms.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.hostarea.core.ConflictException;
+import org.hostarea.core.FieldChecks;
+import org.hostarea.core.NotFoundException;
+import org.hostarea.core.Page;
+import org.hostarea.core.PageRequest;
+import org.hostarea.core.ValidationException;
+import org.hostarea.core.access.AuthorizationService;
+import org.hostarea.core.access.Subject;
+import org.hostarea.core.jpa.PagedQuery;
+import org.hostarea.core.jpa.Reads;
+import org.hostarea.forms.Attachment;
+import org.hostarea.forms.AttachmentInfo;
+import org.hostarea.forms.FormRequest;
+import org.hostarea.forms.FormService;
+import org.hostarea.forms.FormStatus;
+import org.hostarea.forms.FormTypeInfo;
+import org.hostarea.forms.spi.FormExecution;
+import org.hostarea.forms.spi.FormType;
+import org.hostarea.identity.Account;
+import org.hostarea.identity.AccountService;
+import org.hostarea.notifications.NotificationService;
+import org.hostarea.notifications.OutgoingMessage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workflow. Each transition locks the request row, checks the state it comes from, appends to the history and
+ * queues the customer's mail in one transaction. Execution runs the type's executor inside the transaction that
+ * marks the request EXECUTED; if it throws, that rolls back and a second transaction records FAILED with the error.
+ */
+@Component(service = FormService.class, configurationPid = FormsConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = FormsConfiguration.class)
+public class FormServiceImpl implements FormService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FormServiceImpl.class);
+    static final String TEMPLATE = "forms.request-status";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final FormTypes types;
+    private final AuthorizationService authorization;
+    private final AccountService accounts;
+    private final NotificationService notifications;
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile FormsConfiguration config;
+
+    @Activate
+    public FormServiceImpl(@Reference(target = "(osgi.unit.name=forms)") JpaTemplate jpa,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference FormTypes types,
+            @Reference AuthorizationService authorization, @Reference AccountService accounts,
+            @Reference NotificationService notifications, FormsConfiguration config) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.types = types;
+        this.authorization = authorization;
+        this.accounts = accounts;
+        this.notifications = notifications;
+        this.config = config;
+    }
+
+    @Modified
+    void configure(FormsConfiguration config) {
+        this.config = config;
+    }
+
+    private boolean fourEyes(String type) {
+        return Arrays.stream(config.fourEyes_types().split(",")).map(String::strip).anyMatch(type::equals);
+    }
+
+    @Override
+    public List<FormTypeInfo> types() {
+        return types.all().stream().map(t -> new FormTypeInfo(t.id(), t.description(), t.permission().name(), t.reviewRequired(),
+                fourEyes(t.id()))).toList();
+    }
+
+    // --- customer --------------------------------------------------------------------------------------
+
+    @Override
+    public FormRequest submit(Subject subject, String type, Map<String, Object> payload) {
+        FormType formType = types.get(type).orElseThrow(() -> ValidationException.of("type", "is not a request type on offer: "
+                + types.all().stream().map(FormType::id).collect(Collectors.joining(", "))));
+        String accountId = authorization.requireAccount(subject, formType.permission());
+        Map<String, Object> validated = formType.validate(accountId, payload == null ? Map.of() : payload);
+        String stored = write(validated);
+        String id = UUID.randomUUID().toString();
+        jpa.tx(TransactionType.Required, em -> {
+            FormRequestEntity request = new FormRequestEntity(id, formType.id(), accountId, subject.actor(), stored, clock.instant());
+            em.persist(request);
+            transition(em, request, null, FormStatus.SUBMITTED, subject.actor(), null, true);
+        });
+        if (!formType.reviewRequired()) {
+            jpa.tx(TransactionType.Required, em -> {
+                FormRequestEntity request = em.find(FormRequestEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+                request.approvedBy("system");
+                transition(em, request, FormStatus.SUBMITTED, FormStatus.APPROVED, "system", "no review needed", false);
+            });
+            execute(id, "system");
+        }
+        return get(id);
+    }
+
+    @Override
+    public Page<FormRequest> requests(Subject subject, FormStatus status, PageRequest page) {
+        String accountId = authorization.requireAccount(subject);
+        return Reads.read(jpa, em -> PagedQuery.page(em, FormRequestEntity.class, null, "e.createdAt desc, e.id", page,
+                "accountId", accountId, "status", status).map(r -> toDto(em, r)));
+    }
+
+    @Override
+    public FormRequest get(Subject subject, String requestId) {
+        String accountId = authorization.requireAccount(subject);
+        return Reads.read(jpa, em -> toDto(em, owned(em, accountId, requestId, false)));
+    }
+
+    @Override
+    public FormRequest answer(Subject subject, String requestId, String comment) {
+        String accountId = authorization.requireAccount(subject);
+        String text = requiredComment(comment);
+        return change(accountId, requestId, (em, request) -> {
+            require(request, FormStatus.NEEDS_INFO);
+            transition(em, request, FormStatus.NEEDS_INFO, FormStatus.SUBMITTED, subject.actor(), text, false);
+        });
+    }
+
+    @Override
+    public FormRequest withdraw(Subject subject, String requestId, String comment) {
+        String accountId = authorization.requireAccount(subject);
+        String text = optionalComment(comment);
+        return change(accountId, requestId, (em, request) -> {
+            require(request, FormStatus.SUBMITTED, FormStatus.NEEDS_INFO);
+            transition(em, request, request.status(), FormStatus.WITHDRAWN, subject.actor(), text, true);
+        });
+    }
+
+    @Override
+    public AttachmentInfo attach(Subject subject, String requestId, String fileName, byte[] content) {
+        String accountId = authorization.requireAccount(subject);
+        FieldChecks checks = new FieldChecks();
+        String name = checks.text("fileName", fileName == null ? null : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_"), 200);
+        String type = content == null ? null : Attachments.sniff(content);
+        if (content == null || content.length == 0) {
+            checks.reject("attachment", "is empty");
+        } else if (content.length > config.attachments_maxBytes()) {
+            checks.reject("attachment", "is larger than " + config.attachments_maxBytes() + " bytes");
+        } else if (type == null) {
+            checks.reject("attachment", "must be a PDF, JPEG or PNG document");
+        }
+        checks.throwIfAny();
+        FormAttachmentEntity[] stored = new FormAttachmentEntity[1];
+        change(accountId, requestId, (em, request) -> {
+            require(request, FormStatus.SUBMITTED, FormStatus.NEEDS_INFO);
+            long count = em.createQuery("select count(a) from FormAttachmentEntity a where a.requestId = :r", Long.class)
+                    .setParameter("r", requestId).getSingleResult();
+            if (count >= config.attachments_maxCount()) {
+                throw ValidationException.of("attachment", "a request holds at most " + config.attachments_maxCount() + " attachments");
+            }
+            stored[0] = new FormAttachmentEntity(UUID.randomUUID().toString(), requestId, name, type, content, clock.instant());
+            em.persist(stored[0]);
+        });
+        return stored[0].toDto();
+    }
+
+    @Override
+    public Attachment attachment(Subject subject, String requestId, String attachmentId) {
+        String accountId = authorization.requireAccount(subject);
+        return Reads.read(jpa, em -> {
+            owned(em, accountId, requestId, false);
+            return attachmentOf(em, requestId, attachmentId);
+        });
+    }
+
+    // --- staff -----------------------------------------------------------------------------------------
+
+    @Override
+    public Page<FormRequest> queue(String type, FormStatus status, String assignee, PageRequest page) {
+        return Reads.read(jpa, em -> PagedQuery.page(em, FormRequestEntity.class, null, "e.createdAt, e.id", page, "type", type,
+                "status", status, "assignee", assignee).map(r -> toDto(em, r)));
+    }
+
+    @Override
+    public FormRequest get(String requestId) {
+        return Reads.read(jpa, em -> toDto(em, owned(em, null, requestId, false)));
+    }
+
+    @Override
+    public FormRequest assign(String requestId, String assignee, String actor) {
+        FieldChecks checks = new FieldChecks();
+        String who = checks.text("assignee", assignee, 80);
+        checks.throwIfAny();
+        return change(null, requestId, (em, request) -> {
+            if (request.status() != FormStatus.SUBMITTED && request.status() != FormStatus.NEEDS_INFO && request.status() != FormStatus.FAILED) {
+                throw invalid(request, "assign");
+            }
+            request.assignee(who);
+            transition(em, request, request.status(), request.status(), actor, "assigned to " + who, false);
+        });
+    }
+
+    @Override
+    public FormRequest requestInformation(String requestId, String comment, String actor) {
+        String text = requiredComment(comment);
+        return change(null, requestId, (em, request) -> {
+            require(request, FormStatus.SUBMITTED);
+            transition(em, request, FormStatus.SUBMITTED, FormStatus.NEEDS_INFO, actor, text, true);
+        });
+    }
+
+    @Override
+    public FormRequest approve(String requestId, String comment, String actor) {
+        String text = optionalComment(comment);
+        boolean[] approved = new boolean[1];
+        change(null, requestId, (em, request) -> {
+            require(request, FormStatus.SUBMITTED);
+            if (request.approvals().contains(actor)) {
+                throw new ConflictException("second-approval-needed", "This request needs the approval of a second staff member.");
+            }
+            request.approvedBy(actor);
+            if (fourEyes(request.type()) && request.approvals().size() < 2) {
+                transition(em, request, FormStatus.SUBMITTED, FormStatus.SUBMITTED, actor, first(text, "first approval"), false);
+            } else {
+                transition(em, request, FormStatus.SUBMITTED, FormStatus.APPROVED, actor, text, false);
+                approved[0] = true;
+            }
+        });
+        if (approved[0]) {
+            execute(requestId, actor);
+        }
+        return get(requestId);
+    }
+
+    @Override
+    public FormRequest reject(String requestId, String comment, String actor) {
+        String text = requiredComment(comment);
+        return change(null, requestId, (em, request) -> {
+            require(request, FormStatus.SUBMITTED, FormStatus.NEEDS_INFO);
+            transition(em, request, request.status(), FormStatus.REJECTED, actor, text, true);
+        });
+    }
+
+    @Override
+    public FormRequest retry(String requestId, String actor) {
+        FormRequest current = get(requestId);
+        if (current.status() != FormStatus.FAILED) {
+            throw new ConflictException("form-transition-invalid", "Only a FAILED request can be retried; this one is "
+                    + current.status() + ".");
+        }
+        execute(requestId, actor);
+        return get(requestId);
+    }
+
+    @Override
+    public Attachment attachment(String requestId, String attachmentId) {
+        return Reads.read(jpa, em -> {
+            owned(em, null, requestId, false);
+            return attachmentOf(em, requestId, attachmentId);
+        });
+    }
+
+    @Override
+    public int purgeAttachments(LocalDate asOf) {
+        long before = asOf.minusDays(Math.max(0, config.attachments_retentionDays())).atStartOfDay(ZoneId.of(config.zone()))
+                .toInstant().toEpochMilli();
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery("delete from FormAttachmentEntity a where a.requestId in"
+                + " (select r.id from FormRequestEntity r where r.decidedAt is not null and r.decidedAt < :before)")
+                .setParameter("before", before).executeUpdate());
+    }
+
+    // --- execution -------------------------------------------------------------------------------------
+
+    /** Runs the executor of an APPROVED (or FAILED, on retry) request: EXECUTED if it committed, FAILED otherwise. */
+    private void execute(String requestId, String actor) {
+        FormRequestEntity snapshot = Reads.read(jpa, em -> em.find(FormRequestEntity.class, requestId));
+        FormType type = types.get(snapshot.type()).orElse(null);
+        try {
+            if (type == null) {
+                throw new IllegalStateException("the request type " + snapshot.type() + " is not installed");
+            }
+            jpa.tx(TransactionType.Required, em -> {
+                FormRequestEntity request = em.find(FormRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+                if (request.status() != FormStatus.APPROVED && request.status() != FormStatus.FAILED) {
+                    return; // executed by a concurrent call a moment ago
+                }
+                type.execute(new FormExecution(request.id(), request.accountId(), read(request.payload()), request.submittedBy(), actor));
+                transition(em, request, request.status(), FormStatus.EXECUTED, actor, null, true);
+            });
+        } catch (RuntimeException e) {
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warn("request {} ({}) failed: {}", requestId, snapshot.type(), error);
+            jpa.tx(TransactionType.Required, em -> {
+                FormRequestEntity request = em.find(FormRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+                if (request.status() == FormStatus.APPROVED || request.status() == FormStatus.FAILED) {
+                    FormStatus from = request.status();
+                    request.status(FormStatus.FAILED, error, clock.instant());
+                    em.persist(new FormTransitionEntity(UUID.randomUUID().toString(), requestId, from, FormStatus.FAILED, actor, error,
+                            clock.instant()));
+                }
+            });
+        }
+    }
+
+    // --- shared ----------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Step {
+        void apply(EntityManager em, FormRequestEntity request);
+    }
+
+    /** One transition under the request's row lock ({@code accountId == null}: staff, any account). */
+    private FormRequest change(String accountId, String requestId, Step step) {
+        Reads.read(jpa, em -> owned(em, accountId, requestId, false));
+        jpa.tx(TransactionType.Required, em -> step.apply(em, owned(em, accountId, requestId, true)));
+        return get(requestId);
+    }
+
+    private void transition(EntityManager em, FormRequestEntity request, FormStatus from, FormStatus to, String actor, String comment,
+            boolean tell) {
+        if (from != null && from != to) {
+            request.status(to, null, clock.instant());
+        }
+        String id = UUID.randomUUID().toString();
+        em.persist(new FormTransitionEntity(id, request.id(), from, to, actor, comment, clock.instant()));
+        if (tell || from != to) { // every change of state is told; staff-only notes (assignment, a first approval) are not
+            Account account = accounts.get(request.accountId());
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("name", account.ownerName());
+            params.put("customerNumber", account.customerNumber());
+            params.put("type", request.type());
+            params.put("request", request.id().substring(0, 8));
+            params.put("status", to.name());
+            params.put("comment", comment == null ? "" : comment);
+            notifications.send(new OutgoingMessage(TEMPLATE, account.id(), account.language(), OutgoingMessage.EMAIL,
+                    List.of(account.email()), null, params, "form-transition:" + id, false));
+        }
+    }
+
+    private static void require(FormRequestEntity request, FormStatus... allowed) {
+        if (!Set.of(allowed).contains(request.status())) {
+            throw invalid(request, "this step");
+        }
+    }
+
+    private static ConflictException invalid(FormRequestEntity request, String what) {
+        return new ConflictException("form-transition-invalid", "The request is " + request.status() + ": " + what + " is not possible now.");
+    }
+
+    private static FormRequestEntity owned(EntityManager em, String accountId, String requestId, boolean lock) {
+        FormRequestEntity request = requestId == null ? null
+                : lock ? em.find(FormRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE) : em.find(FormRequestEntity.class, requestId);
+        if (request == null || accountId != null && !accountId.equals(request.accountId())) {
+            throw new NotFoundException("form-not-found", "There is no such request.");
+        }
+        return request;
+    }
+
+    private static Attachment attachmentOf(EntityManager em, String requestId, String attachmentId) {
+        FormAttachmentEntity attachment = attachmentId == null ? null : em.find(FormAttachmentEntity.class, attachmentId);
+        if (attachment == null || !attachment.requestId().equals(requestId)) {
+            throw new NotFoundException("attachment-not-found", "There is no such attachment.");
+        }
+        return new Attachment(attachment.toDto(), attachment.content());
+    }
+
+    private FormRequest toDto(EntityManager em, FormRequestEntity request) {
+        List<org.hostarea.forms.FormTransition> history = em.createQuery("select t from FormTransitionEntity t where t.requestId = :r"
+                + " order by t.at, t.id", FormTransitionEntity.class).setParameter("r", request.id()).getResultStream()
+                .map(FormTransitionEntity::toDto).toList();
+        List<AttachmentInfo> attachments = em.createQuery("select a.id, a.fileName, a.contentType, a.size, a.createdAt from"
+                + " FormAttachmentEntity a where a.requestId = :r order by a.createdAt, a.id", Object[].class).setParameter("r", request.id())
+                .getResultStream().map(row -> new AttachmentInfo((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).longValue(),
+                        java.time.Instant.ofEpochMilli(((Number) row[4]).longValue()))).toList();
+        return new FormRequest(request.id(), request.type(), request.accountId(), request.submittedBy(), request.status(),
+                read(request.payload()), request.assignee(), request.approvals(), request.error(), history, attachments,
+                request.createdAt(), request.updatedAt());
+    }
+
+    private static String requiredComment(String comment) {
+        FieldChecks checks = new FieldChecks();
+        String text = checks.text("comment", comment, 2000);
+        checks.throwIfAny();
+        return text;
+    }
+
+    private static String optionalComment(String comment) {
+        FieldChecks checks = new FieldChecks();
+        String text = checks.optionalText("comment", comment, 2000);
+        checks.throwIfAny();
+        return text;
+    }
+
+    private static String first(String text, String fallback) {
+        return text == null ? fallback : fallback + ": " + text;
+    }
+
+    private String write(Map<String, Object> payload) {
+        try {
+            return json.writeValueAsString(Objects.requireNonNull(payload, "payload"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("payload not serializable", e);
+        }
+    }
+
+    private Map<String, Object> read(String payload) {
+        try {
+            return json.readValue(payload, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored payload unreadable", e);
+        }
+    }
+}

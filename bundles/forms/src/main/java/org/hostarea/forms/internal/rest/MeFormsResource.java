@@ -1,0 +1,160 @@
+package org.hostarea.forms.internal.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.hostarea.core.Page;
+import org.hostarea.core.PageRequest;
+import org.hostarea.core.ValidationException;
+import org.hostarea.core.access.Callers;
+import org.hostarea.core.access.CustomerRoute;
+import org.hostarea.core.rest.HostareaApi;
+import org.hostarea.core.rest.QueryParams;
+import org.hostarea.forms.Attachment;
+import org.hostarea.forms.AttachmentInfo;
+import org.hostarea.forms.FormRequest;
+import org.hostarea.forms.FormService;
+import org.hostarea.forms.FormStatus;
+import org.hostarea.forms.FormTypeInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code /api/v1/me/forms}: the account's contract requests. Submitting needs the permission of the request's
+ * type (checked by the form service through the authorization service); reading and answering, any customer-side
+ * login of the account.
+ */
+@Component(service = MeFormsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(HostareaApi.SELECT)
+@JSONRequired
+@Path("v1/me/forms")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeFormsResource {
+
+    /** The most any upload is read; the configured limit (5 MB by default) is checked by the service. */
+    static final int READ_LIMIT = 25 * 1024 * 1024;
+
+    private final FormService forms;
+
+    @Activate
+    public MeFormsResource(@Reference FormService forms) {
+        this.forms = forms;
+    }
+
+    @GET
+    @Path("types")
+    @CustomerRoute
+    public List<FormTypeInfo> types() {
+        return forms.types();
+    }
+
+    /** {@code ?status=&page=&size=}: newest first. */
+    @GET
+    @CustomerRoute
+    public Page<FormRequest> list(@QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size,
+            @Context SecurityContext security) {
+        return forms.requests(Callers.subject(security), QueryParams.optionalEnum(FormStatus.class, "status", status),
+                PageRequest.parse(page, size));
+    }
+
+    /** {@code {"type","payload":{...}}} → 201 SUBMITTED (or already EXECUTED for a type without review). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute
+    public Response submit(Submission request, @Context SecurityContext security, @Context UriInfo uri) {
+        Submission body = ValidationException.requireBody(request);
+        FormRequest created = forms.submit(Callers.subject(security), body.type(), body.payload());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @CustomerRoute
+    public FormRequest one(@PathParam("id") String id, @Context SecurityContext security) {
+        return forms.get(Callers.subject(security), id);
+    }
+
+    /** {@code {"comment"}}: the information staff asked for; NEEDS_INFO → SUBMITTED. */
+    @POST
+    @Path("{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute
+    public FormRequest answer(@PathParam("id") String id, Comment request, @Context SecurityContext security) {
+        return forms.answer(Callers.subject(security), id, ValidationException.requireBody(request).comment());
+    }
+
+    /** {@code {"comment"?}}: before a decision. */
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute
+    public FormRequest withdraw(@PathParam("id") String id, Comment request, @Context SecurityContext security) {
+        return forms.withdraw(Callers.subject(security), id, request == null ? null : request.comment());
+    }
+
+    /** The document as the body ({@code ?fileName=}): PDF, JPEG or PNG by content, at most 5 MB by default → 201. */
+    @POST
+    @Path("{id}/attachments")
+    @Consumes({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+    @CustomerRoute
+    public Response attach(@PathParam("id") String id, @QueryParam("fileName") String fileName, InputStream body,
+            @Context SecurityContext security) {
+        AttachmentInfo stored = forms.attach(Callers.subject(security), id, fileName, read(body));
+        return Response.status(Response.Status.CREATED).entity(stored).build();
+    }
+
+    @GET
+    @Path("{id}/attachments/{attachmentId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png"})
+    @CustomerRoute
+    public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId,
+            @Context SecurityContext security) {
+        return download(forms.attachment(Callers.subject(security), id, attachmentId));
+    }
+
+    static byte[] read(InputStream body) {
+        try {
+            byte[] content = body == null ? new byte[0] : body.readNBytes(READ_LIMIT + 1);
+            if (content.length > READ_LIMIT) {
+                throw ValidationException.of("attachment", "is larger than " + READ_LIMIT + " bytes");
+            }
+            return content;
+        } catch (IOException e) {
+            throw ValidationException.of("attachment", "could not be read");
+        }
+    }
+
+    static Response download(Attachment attachment) {
+        return Response.ok(attachment.content(), attachment.info().contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + attachment.info().fileName().replace("\"", "_") + "\"")
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store").build();
+    }
+
+    /** The body of {@code POST /me/forms}. */
+    public record Submission(String type, Map<String, Object> payload) {
+    }
+
+    /** A comment of a transition. */
+    public record Comment(String comment) {
+    }
+}

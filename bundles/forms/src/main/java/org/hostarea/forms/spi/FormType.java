@@ -1,0 +1,39 @@
+package org.hostarea.forms.spi;
+
+import java.util.Map;
+
+import org.hostarea.core.access.Permission;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A kind of request, registered as an OSGi service by the bundle that owns what it changes (packages registers
+ * CANCELLATION and DOWNGRADE, ...). The forms bundle runs the workflow; the type checks the payload and executes.
+ */
+@ConsumerType
+public interface FormType {
+
+    /** A stable id in upper case, e.g. {@code CANCELLATION}. */
+    String id();
+
+    String description();
+
+    /** What a customer-side subject needs to submit it. */
+    Permission permission();
+
+    /** Whether staff decide; without review it is executed as soon as it is submitted. */
+    boolean reviewRequired();
+
+    /**
+     * Checks the payload for the account and answers it as it will be stored (normalized, unknown keys refused).
+     *
+     * @throws org.hostarea.core.ValidationException naming each bad field ({@code payload.<key>})
+     * @throws org.hostarea.core.DomainException for a rule the account breaks (e.g. 404 for a package of another account)
+     */
+    Map<String, Object> validate(String accountId, Map<String, Object> payload);
+
+    /**
+     * Carries the approved request out. Runs inside the transaction that marks it EXECUTED, so it commits with it or
+     * not at all; it must be idempotent (a retry after a failure, or a second call, changes nothing more).
+     */
+    void execute(FormExecution execution);
+}

@@ -1,0 +1,277 @@
+package org.hostarea.itests;
+
+import static org.hostarea.itests.PlatformIT.assertProblem;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.awaitility.Awaitility;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * Contract requests over REST: the workflow (information asked and given, approval, rejection, withdrawal, four
+ * eyes), execution through the packages rules (CANCELLATION reviewed, DOWNGRADE without review), a failed execution
+ * retried once, attachments checked by content, bad input stored nowhere, and other accounts' requests 404.
+ */
+public class FormsIT extends HostareaTestSupport {
+
+    @javax.inject.Inject
+    org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final String suffix = unique();
+    private String accountId;
+    private String token;
+    private String packageId;
+    private String smallId;
+
+    @Before
+    public void setUp() {
+        String email = uniqueEmail();
+        accountId = createCustomer("Form Filler", email, "form-password-1").get("id").asText();
+        token = loginToken(email, "form-password-1");
+        smallId = createPlan("small-" + suffix, "4.00", List.of());
+        createPlan("big-" + suffix, "10.00", List.of("small-" + suffix));
+        Map<String, Object> body = PackagesIT.newPackage(accountId, "big-" + suffix, "ANNUAL", List.of());
+        Http.Reply pkg = http.post("/api/v1/admin/packages", Http.json(body), adminToken());
+        assertEquals(pkg.toString(), 201, pkg.status());
+        packageId = pkg.json().get("id").asText();
+    }
+
+    @Test
+    public void aCancellationIsReviewedWithAQuestionAnAnswerAndADocumentThenCarriedOut() {
+        JsonNode types = http.get("/api/v1/me/forms/types", token).json();
+        assertTrue(types.toString(), types.toString().contains("\"id\":\"CANCELLATION\"") && types.toString().contains("\"id\":\"DOWNGRADE\""));
+
+        JsonNode request = submit("CANCELLATION", Map.of("packageId", packageId, "reason", "moving on"));
+        String id = request.get("id").asText();
+        assertEquals("SUBMITTED", request.get("status").asText());
+        assertEquals("END_OF_TERM", request.get("payload").get("mode").asText());
+        JsonNode queued = http.get("/api/v1/admin/forms?type=CANCELLATION&status=SUBMITTED&size=100", adminToken()).json();
+        assertTrue(queued.toString(), queued.toString().contains(id));
+
+        JsonNode asked = staff(id, "request-info", Map.of("comment", "Please send the signed cancellation letter."));
+        assertEquals("NEEDS_INFO", asked.get("status").asText());
+        assertProblem(http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), adminToken()), 409, "form-transition-invalid");
+        Http.Reply uploaded = http.upload("/api/v1/me/forms/" + id + "/attachments?fileName=letter.pdf", PDF, "application/pdf", token);
+        assertEquals(uploaded.toString(), 201, uploaded.status());
+        assertEquals("application/pdf", uploaded.json().get("contentType").asText());
+        JsonNode answered = customer(id, "answer", Map.of("comment", "Attached."));
+        assertEquals("SUBMITTED", answered.get("status").asText());
+        String attachment = answered.get("attachments").get(0).get("id").asText();
+        assertArrayEquals(PDF, http.bytes("/api/v1/admin/forms/" + id + "/attachments/" + attachment, adminToken()));
+        assertArrayEquals(PDF, http.bytes("/api/v1/me/forms/" + id + "/attachments/" + attachment, token));
+
+        JsonNode assigned = staff(id, "assign", Map.of());
+        assertTrue(assigned.get("assignee").asText().startsWith("staff:"));
+        JsonNode done = staff(id, "approve", Map.of("comment", "Confirmed."));
+        assertEquals("EXECUTED", done.get("status").asText());
+        JsonNode pkg = http.get("/api/v1/me/packages/" + packageId, token).json();
+        assertEquals("END_OF_TERM", pkg.get("cancellation").get("mode").asText());
+        List<String> steps = new ArrayList<>();
+        done.get("history").forEach(step -> steps.add(step.get("to").asText()));
+        assertEquals(List.of("SUBMITTED", "NEEDS_INFO", "SUBMITTED", "SUBMITTED", "APPROVED", "EXECUTED"), steps);
+        assertTrue(done.get("history").get(1).get("comment").asText().contains("signed cancellation letter"));
+        Awaitility.await("the customer was told").atMost(Duration.ofSeconds(10)).until(() -> messages("forms.request-status") >= 4);
+
+        // decided: nothing more to do with it
+        assertProblem(http.post("/api/v1/me/forms/" + id + "/withdraw", Http.json(Map.of()), token), 409, "form-transition-invalid");
+        assertProblem(http.upload("/api/v1/me/forms/" + id + "/attachments?fileName=late.pdf", PDF, "application/pdf", token), 409,
+                "form-transition-invalid");
+    }
+
+    @Test
+    public void aRejectedOrWithdrawnRequestChangesNothing() {
+        String rejected = submit("CANCELLATION", Map.of("packageId", packageId, "mode", "IMMEDIATE")).get("id").asText();
+        assertProblem(http.post("/api/v1/admin/forms/" + rejected + "/reject", Http.json(Map.of()), adminToken()), 400, "validation");
+        JsonNode no = staff(rejected, "reject", Map.of("comment", "The contract has a minimum term."));
+        assertEquals("REJECTED", no.get("status").asText());
+        assertProblem(http.post("/api/v1/admin/forms/" + rejected + "/approve", Http.json(Map.of()), adminToken()), 409,
+                "form-transition-invalid");
+        assertEquals("ACTIVE", http.get("/api/v1/me/packages/" + packageId, token).json().get("status").asText());
+        assertTrue(http.get("/api/v1/me/packages/" + packageId, token).json().get("cancellation").isNull());
+
+        String withdrawn = submit("CANCELLATION", Map.of("packageId", packageId)).get("id").asText();
+        assertEquals("WITHDRAWN", customer(withdrawn, "withdraw", Map.of("comment", "Changed my mind")).get("status").asText());
+        assertProblem(http.post("/api/v1/admin/forms/" + withdrawn + "/approve", Http.json(Map.of()), adminToken()), 409,
+                "form-transition-invalid");
+        assertProblem(http.post("/api/v1/me/forms/" + withdrawn + "/answer", Http.json(Map.of("comment", "x")), token), 409,
+                "form-transition-invalid");
+        assertTrue(http.get("/api/v1/me/packages/" + packageId, token).json().get("cancellation").isNull());
+    }
+
+    @Test
+    public void aDowngradeWithoutReviewIsCarriedOutAtOnceAndAFailedOneIsRetriedOnce() {
+        JsonNode done = submit("DOWNGRADE", Map.of("packageId", packageId, "planCode", "small-" + suffix));
+        assertEquals("EXECUTED", done.get("status").asText());
+        JsonNode pkg = http.get("/api/v1/me/packages/" + packageId, token).json();
+        assertEquals("small-" + suffix, pkg.get("scheduledChange").get("toPlan").asText());
+        assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "DOWNGRADE", "payload", Map.of("packageId", packageId,
+                "planCode", "big-" + suffix))), token), 422, "plan-change-not-allowed");
+
+        // a second package whose target plan is withdrawn meanwhile: the execution fails, staff fix the plan and retry
+        Map<String, Object> body = PackagesIT.newPackage(accountId, "big-" + suffix, "ANNUAL", List.of());
+        String other = http.post("/api/v1/admin/packages", Http.json(body), adminToken()).json().get("id").asText();
+        setActive("small-" + suffix, smallId, false);
+        JsonNode failed = submit("DOWNGRADE", Map.of("packageId", other, "planCode", "small-" + suffix));
+        assertEquals(failed.toString(), "FAILED", failed.get("status").asText());
+        assertTrue(failed.get("error").asText(), !failed.get("error").asText().isBlank());
+        setActive("small-" + suffix, smallId, true);
+        JsonNode retried = staff(failed.get("id").asText(), "retry", null);
+        assertEquals("EXECUTED", retried.get("status").asText());
+        assertProblem(http.post("/api/v1/admin/forms/" + failed.get("id").asText() + "/retry", "", adminToken()), 409,
+                "form-transition-invalid");
+        JsonNode changes = http.get("/api/v1/me/packages/" + other + "/plan-changes", token).json();
+        assertEquals(changes.toString(), 1, changes.size());
+    }
+
+    @Test
+    public void aDomainMovesToAnotherPackageOfTheAccountWithoutReview() {
+        Map<String, Object> body = PackagesIT.newPackage(accountId, "big-" + suffix, "ANNUAL", List.of("moving-" + suffix + ".com"));
+        Http.Reply source = http.post("/api/v1/admin/packages", Http.json(body), adminToken());
+        assertEquals(source.toString(), 201, source.status());
+        String domainId = source.json().get("domains").get(0).get("id").asText();
+        JsonNode done = submit("INTERNAL_DOMAIN_TRANSFER", Map.of("domainId", domainId, "toPackageId", packageId));
+        assertEquals(done.toString(), "EXECUTED", done.get("status").asText());
+        JsonNode target = http.get("/api/v1/me/packages/" + packageId, token).json();
+        assertEquals("moving-" + suffix + ".com", target.get("domains").get(0).get("name").asText());
+        assertEquals(0, http.get("/api/v1/me/packages/" + source.json().get("id").asText(), token).json().get("domains").size());
+        int before = http.get("/api/v1/me/forms", token).json().get("total").asInt();
+        assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "INTERNAL_DOMAIN_TRANSFER", "payload", Map.of("domainId",
+                domainId, "toPackageId", packageId))), token), 422, "domain-already-there");
+        assertEquals(before, http.get("/api/v1/me/forms", token).json().get("total").asInt());
+
+        String otherEmail = uniqueEmail();
+        createCustomer("Other", otherEmail, "other-password-1");
+        assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "INTERNAL_DOMAIN_TRANSFER", "payload", Map.of("domainId",
+                domainId, "toPackageId", packageId))), loginToken(otherEmail, "other-password-1")), 404, "package-not-found");
+    }
+
+    @Test
+    public void fourEyesTypesNeedTwoDifferentStaffMembers() throws Exception {
+        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("org.hostarea.forms", null);
+        Dictionary<String, Object> properties = config.getProperties();
+        Hashtable<String, Object> changed = new Hashtable<>();
+        for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            changed.put(key, properties.get(key));
+        }
+        Object before = changed.get("fourEyes.types");
+        changed.put("fourEyes.types", "CANCELLATION");
+        config.update(changed);
+        try {
+            Awaitility.await("four eyes on").atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
+                    http.get("/api/v1/me/forms/types", token).body().contains("\"id\":\"CANCELLATION\",\"description\"")
+                    && http.get("/api/v1/me/forms/types", token).json().findValues("fourEyes").stream().anyMatch(JsonNode::asBoolean));
+            String id = submit("CANCELLATION", Map.of("packageId", packageId)).get("id").asText();
+            JsonNode first = staff(id, "approve", Map.of());
+            assertEquals("SUBMITTED", first.get("status").asText());
+            assertEquals(1, first.get("approvals").size());
+            assertProblem(http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), adminToken()), 409, "second-approval-needed");
+            String colleague = "support-" + unique();
+            assertTrue(shell("hostarea:staff-add --role SUPPORT --password " + STAFF_PASSWORD + " " + colleague).contains("Created"));
+            Http.Reply second = http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), staffLogin(colleague, STAFF_PASSWORD));
+            assertEquals(second.toString(), 200, second.status());
+            assertEquals("EXECUTED", second.json().get("status").asText());
+        } finally {
+            changed.put("fourEyes.types", before == null ? "MERGE_CUSTOMER_NUMBERS,CHANGE_CONTRACT_HOLDER" : before);
+            config.update(changed);
+        }
+    }
+
+    @Test
+    public void badInputIsRefusedAndStoresNothingAndOtherAccountsSeeNothing() {
+        int before = http.get("/api/v1/me/forms", token).json().get("total").asInt();
+        Http.Reply unknown = http.post("/api/v1/me/forms", Http.json(Map.of("type", "NO_SUCH_TYPE", "payload", Map.of())), token);
+        assertProblem(unknown, 400, "validation");
+        assertTrue(unknown.body().contains("\"type\""));
+        Http.Reply missing = http.post("/api/v1/me/forms", Http.json(Map.of("type", "CANCELLATION", "payload", Map.of("mode", "SOON",
+                "color", "red"))), token);
+        assertProblem(missing, 400, "validation");
+        for (String field : List.of("payload.packageId", "payload.mode", "payload.color")) {
+            assertTrue(field + " in " + missing.body(), missing.body().contains("\"" + field + "\""));
+        }
+        assertEquals(before, http.get("/api/v1/me/forms", token).json().get("total").asInt());
+
+        String id = submit("CANCELLATION", Map.of("packageId", packageId)).get("id").asText();
+        Http.Reply disguised = http.upload("/api/v1/me/forms/" + id + "/attachments?fileName=passport.png",
+                "<html>not an image</html>".getBytes(StandardCharsets.UTF_8), "image/png", token);
+        assertProblem(disguised, 400, "validation");
+        byte[] huge = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, huge, 0, PDF.length);
+        assertProblem(http.upload("/api/v1/me/forms/" + id + "/attachments?fileName=big.pdf", huge, "application/pdf", token), 400,
+                "validation");
+        assertEquals(0, http.get("/api/v1/me/forms/" + id, token).json().get("attachments").size());
+        String attachment = http.upload("/api/v1/me/forms/" + id + "/attachments?fileName=ok.pdf", PDF, "application/pdf", token).json()
+                .get("id").asText();
+
+        // another account: 404 for the request, its attachment and every step; a package of A cannot be named by B
+        String otherEmail = uniqueEmail();
+        createCustomer("Other", otherEmail, "other-password-1");
+        String other = loginToken(otherEmail, "other-password-1");
+        assertProblem(http.get("/api/v1/me/forms/" + id, other), 404, "form-not-found");
+        assertProblem(http.get("/api/v1/me/forms/" + id + "/attachments/" + attachment, other), 404, "form-not-found");
+        assertProblem(http.post("/api/v1/me/forms/" + id + "/withdraw", Http.json(Map.of()), other), 404, "form-not-found");
+        assertProblem(http.upload("/api/v1/me/forms/" + id + "/attachments?fileName=x.pdf", PDF, "application/pdf", other), 404,
+                "form-not-found");
+        assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "CANCELLATION", "payload", Map.of("packageId", packageId))),
+                other), 404, "package-not-found");
+        assertEquals(0, http.get("/api/v1/me/forms", other).json().get("total").asInt());
+        assertProblem(http.get("/api/v1/admin/forms", token), 403, "forbidden");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------
+
+    private JsonNode submit(String type, Map<String, Object> payload) {
+        Http.Reply reply = http.post("/api/v1/me/forms", Http.json(Map.of("type", type, "payload", payload)), token);
+        assertEquals(reply.toString(), 201, reply.status());
+        return reply.json();
+    }
+
+    private JsonNode staff(String id, String step, Map<String, Object> body) {
+        Http.Reply reply = http.post("/api/v1/admin/forms/" + id + "/" + step, body == null ? "" : Http.json(body), adminToken());
+        assertEquals(reply.toString(), 200, reply.status());
+        return reply.json();
+    }
+
+    private JsonNode customer(String id, String step, Map<String, Object> body) {
+        Http.Reply reply = http.post("/api/v1/me/forms/" + id + "/" + step, Http.json(body), token);
+        assertEquals(reply.toString(), 200, reply.status());
+        return reply.json();
+    }
+
+    private int messages(String template) {
+        int count = 0;
+        for (JsonNode message : http.get("/api/v1/me/messages?size=100", token).json().get("items")) {
+            count += template.equals(message.get("templateKey").asText()) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private String createPlan(String code, String price, List<String> downgrades) {
+        Map<String, Object> plan = PackagesIT.plan(code, "HOSTING", price, Map.of(), List.of(), downgrades);
+        Http.Reply reply = http.post("/api/v1/admin/catalog/plans", Http.json(plan), adminToken());
+        assertEquals(reply.toString(), 201, reply.status());
+        return reply.json().get("id").asText();
+    }
+
+    private void setActive(String code, String id, boolean active) {
+        Map<String, Object> plan = PackagesIT.plan(code, "HOSTING", "4.00", Map.of(), List.of(), List.of());
+        plan.put("active", active);
+        Http.Reply reply = http.send("PUT", "/api/v1/admin/catalog/plans/" + id, Http.json(plan), "application/json", adminToken(), Map.of());
+        assertEquals(reply.toString(), 200, reply.status());
+    }
+}
