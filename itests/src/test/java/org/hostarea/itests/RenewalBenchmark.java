@@ -43,7 +43,9 @@ class RenewalBenchmark {
         System.out.println(report);
         String file = System.getProperty("hostarea.benchmark.report");
         if (file != null && !file.isBlank()) {
-            Files.writeString(Path.of(file), report);
+            Path target = Path.of(file);
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.writeString(target, report);
         }
     }
 
@@ -63,7 +65,8 @@ class RenewalBenchmark {
             karaf.client("hostarea:staff-add --role ADMIN --password " + password + " bench-admin", Duration.ofMinutes(1));
             Http.Reply login = karaf.http.post("/api/v1/admin/auth/login", Http.json(Map.of("login", "bench-admin", "password", password)), null);
             String token = login.json().get("token").asText();
-            Http.Reply run = karaf.http.post("/api/v1/admin/jobs/renewals/run", Http.json(Map.of("asOf", "2021-01-22")), token);
+            Http.Reply run = karaf.http.post("/api/v1/admin/jobs/renewals/run", Http.json(Map.of("asOf", "2021-01-22")), token,
+                    Duration.ofHours(1));
             assertEquals(200, run.status(), run.toString());
             JsonNode job = run.json();
             assertEquals("COMPLETED", job.get("status").asText(), job.toString());

@@ -53,7 +53,7 @@ class RenewalCrashIT {
 
         // the run, killed once its first chunks are committed
         CompletableFuture<Http.Reply> killed = CompletableFuture.supplyAsync(() -> karaf.http.post("/api/v1/admin/jobs/renewals/run",
-                Http.json(Map.of("asOf", "2021-01-22")), token));
+                Http.json(Map.of("asOf", "2021-01-22")), token, Duration.ofMinutes(10)));
         await("the first chunks committed").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> invoiceCount(token) >= 400);
         karaf.kill();
@@ -63,7 +63,8 @@ class RenewalCrashIT {
         String again = login(password);
         int before = invoiceCount(again);
         assertTrue(before >= 400 && before < PACKAGES, "invoices before the re-run: " + before);
-        Http.Reply rerun = karaf.http.post("/api/v1/admin/jobs/renewals/run", Http.json(Map.of("asOf", "2021-01-22")), again);
+        Http.Reply rerun = karaf.http.post("/api/v1/admin/jobs/renewals/run", Http.json(Map.of("asOf", "2021-01-22")), again,
+                Duration.ofMinutes(10));
         assertEquals(200, rerun.status(), rerun.toString());
         JsonNode run = rerun.json();
         assertEquals("COMPLETED", run.get("status").asText(), run.toString());
