@@ -161,6 +161,63 @@ public class FormsIT extends HostareaTestSupport {
     }
 
     @Test
+    public void aDomainHolderChangeIsReviewedAndRecordedOnTheDomain() {
+        Map<String, Object> body = PackagesIT.newPackage(accountId, "big-" + suffix, "ANNUAL", List.of("holder-" + suffix + ".es"));
+        Http.Reply pkg = http.post("/api/v1/admin/packages", Http.json(body), adminToken());
+        assertEquals(pkg.toString(), 201, pkg.status());
+        String domainId = pkg.json().get("domains").get(0).get("id").asText();
+        Map<String, Object> holder = new java.util.LinkedHashMap<>(Map.of("domainId", domainId, "name", "Ana García", "email",
+                "ana@example.org", "street", "Calle Luna 3", "postcode", "28004", "city", "Madrid", "country", "es"));
+        Http.Reply bad = http.post("/api/v1/me/forms", Http.json(Map.of("type", "CHANGE_DOMAIN_HOLDER", "payload", Map.of("domainId", domainId,
+                "name", "X", "email", "not-an-address", "street", "s", "postcode", "1", "city", "c", "country", "XX"))), token);
+        assertProblem(bad, 400, "validation");
+        assertTrue(bad.body(), bad.body().contains("\"payload.email\"") && bad.body().contains("\"payload.country\""));
+        String id = submit("CHANGE_DOMAIN_HOLDER", holder).get("id").asText();
+        JsonNode none = http.get("/api/v1/me/packages/" + pkg.json().get("id").asText(), token).json().get("domains").get(0).get("registrant");
+        assertTrue(String.valueOf(none), none == null || none.isNull()); // not recorded until staff approve
+        JsonNode done = staff(id, "approve", Map.of());
+        assertEquals(done.toString(), "EXECUTED", done.get("status").asText());
+        JsonNode registrant = http.get("/api/v1/me/packages/" + pkg.json().get("id").asText(), token).json().get("domains").get(0)
+                .get("registrant");
+        assertEquals("Ana García", registrant.get("name").asText());
+        assertEquals("ES", registrant.get("country").asText());
+
+        String rejected = submit("CHANGE_DOMAIN_HOLDER", Map.of("domainId", domainId, "name", "Someone Else", "email", "else@example.org",
+                "street", "Other 1", "postcode", "1000", "city", "Lisboa", "country", "PT")).get("id").asText();
+        assertEquals("REJECTED", staff(rejected, "reject", Map.of("comment", "The registry needs the current holder's consent."))
+                .get("status").asText());
+        assertEquals("Ana García", http.get("/api/v1/me/packages/" + pkg.json().get("id").asText(), token).json().get("domains").get(0)
+                .get("registrant").get("name").asText());
+    }
+
+    @Test
+    public void aUserSeesOnlyTheRequestsOfTypesTheyMaySubmit() {
+        String id = submit("CANCELLATION", Map.of("packageId", packageId)).get("id").asText();
+        installFeature("hostarea-notify-email");
+        Mailbox mailbox = new Mailbox(SMTP_PORT);
+        mailbox.start();
+        try {
+            String email = uniqueEmail();
+            assertEquals(201, http.post("/api/v1/me/users/invitations", Http.json(Map.of("email", email, "permissions",
+                    List.of("DOMAINS_VIEW"))), token).status());
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("accept-invitation\\?token=([A-Za-z0-9_-]{43})")
+                    .matcher(Mailbox.text(mailbox.awaitTo(email, "invites you")));
+            assertTrue(link.find());
+            assertEquals(204, http.post("/api/v1/auth/invitations/accept", Http.json(Map.of("token", link.group(1), "name", "Dora",
+                    "password", "dora-password-1")), null).status());
+            String user = loginToken(email, "dora-password-1");
+            assertEquals(0, http.get("/api/v1/me/forms", user).json().get("total").asInt());
+            assertProblem(http.get("/api/v1/me/forms/" + id, user), 404, "form-not-found");
+            assertProblem(http.post("/api/v1/me/forms/" + id + "/withdraw", Http.json(Map.of()), user), 404, "form-not-found");
+            assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "CANCELLATION", "payload", Map.of("packageId", packageId))),
+                    user), 403, "missing-permission");
+            assertEquals(1, http.get("/api/v1/me/forms", token).json().get("total").asInt());
+        } finally {
+            mailbox.stop();
+        }
+    }
+
+    @Test
     public void fourEyesTypesNeedTwoDifferentStaffMembers() throws Exception {
         org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("org.hostarea.forms", null);
         Dictionary<String, Object> properties = config.getProperties();

@@ -10,7 +10,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Contract requests. Customer-side methods take the subject and check, through the authorization service, the
- * permission the request's type needs; another account's request is 404 ({@code form-not-found}). A transition
+ * permission the request's type needs; another account's request is 404 ({@code form-not-found}), and so is, for an
+ * invited user, a request of a type whose permission the holder did not grant them. A transition
  * the state does not allow is 409 ({@code form-transition-invalid}).
  */
 @ProviderType

@@ -62,6 +62,13 @@ public interface PackageService {
      */
     Domain moveDomain(String accountId, String domainId, String toPackageId, String actor);
 
+    /**
+     * Records a new holder (registrant) of a domain of the account; recording the same holder again changes nothing.
+     *
+     * @throws org.hostarea.core.ValidationException for a bad field ({@code registrant.<field>})
+     */
+    Domain changeRegistrant(String accountId, String domainId, Registrant registrant, String actor);
+
     /** @throws org.hostarea.core.RuleViolationException ({@code last-domain}) for the only domain of a DOMAIN package */
     void removeDomain(String accountId, String packageId, String domainId, String actor);
 

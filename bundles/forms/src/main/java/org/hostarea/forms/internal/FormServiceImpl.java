@@ -133,19 +133,41 @@ public class FormServiceImpl implements FormService {
     @Override
     public Page<FormRequest> requests(Subject subject, FormStatus status, PageRequest page) {
         String accountId = authorization.requireAccount(subject);
-        return Reads.read(jpa, em -> PagedQuery.page(em, FormRequestEntity.class, null, "e.createdAt desc, e.id", page,
+        return Reads.read(jpa, em -> PagedQuery.page(em, FormRequestEntity.class, visibleTypes(subject), "e.createdAt desc, e.id", page,
                 "accountId", accountId, "status", status).map(r -> toDto(em, r)));
     }
 
     @Override
     public FormRequest get(Subject subject, String requestId) {
-        String accountId = authorization.requireAccount(subject);
-        return Reads.read(jpa, em -> toDto(em, owned(em, accountId, requestId, false)));
+        return Reads.read(jpa, em -> toDto(em, visible(em, subject, requestId)));
+    }
+
+    /**
+     * The JPQL condition on the request types a subject may see: a user sees the requests of the types whose permission
+     * the holder granted them (a request can hold what the permission guards); the holder sees all.
+     */
+    private String visibleTypes(Subject subject) {
+        if (subject.holder()) {
+            return null;
+        }
+        List<String> ids = types.all().stream().filter(t -> subject.has(t.permission())).map(FormType::id)
+                .filter(id -> id.matches("[A-Z][A-Z0-9_]{0,39}")).toList();
+        return ids.isEmpty() ? "1 = 0" : "e.type in (" + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",")) + ")";
+    }
+
+    /** The account's request if the subject may see its type; 404 otherwise. */
+    private FormRequestEntity visible(EntityManager em, Subject subject, String requestId) {
+        FormRequestEntity request = owned(em, authorization.requireAccount(subject), requestId, false);
+        if (!subject.holder() && types.get(request.type()).map(t -> !subject.has(t.permission())).orElse(true)) {
+            throw new NotFoundException("form-not-found", "There is no such request.");
+        }
+        return request;
     }
 
     @Override
     public FormRequest answer(Subject subject, String requestId, String comment) {
         String accountId = authorization.requireAccount(subject);
+        Reads.read(jpa, em -> visible(em, subject, requestId));
         String text = requiredComment(comment);
         return change(accountId, requestId, (em, request) -> {
             require(request, FormStatus.NEEDS_INFO);
@@ -156,6 +178,7 @@ public class FormServiceImpl implements FormService {
     @Override
     public FormRequest withdraw(Subject subject, String requestId, String comment) {
         String accountId = authorization.requireAccount(subject);
+        Reads.read(jpa, em -> visible(em, subject, requestId));
         String text = optionalComment(comment);
         return change(accountId, requestId, (em, request) -> {
             require(request, FormStatus.SUBMITTED, FormStatus.NEEDS_INFO);
@@ -166,6 +189,7 @@ public class FormServiceImpl implements FormService {
     @Override
     public AttachmentInfo attach(Subject subject, String requestId, String fileName, byte[] content) {
         String accountId = authorization.requireAccount(subject);
+        Reads.read(jpa, em -> visible(em, subject, requestId));
         FieldChecks checks = new FieldChecks();
         String name = checks.text("fileName", fileName == null ? null : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_"), 200);
         String type = content == null ? null : Attachments.sniff(content);
@@ -193,9 +217,8 @@ public class FormServiceImpl implements FormService {
 
     @Override
     public Attachment attachment(Subject subject, String requestId, String attachmentId) {
-        String accountId = authorization.requireAccount(subject);
         return Reads.read(jpa, em -> {
-            owned(em, accountId, requestId, false);
+            visible(em, subject, requestId);
             return attachmentOf(em, requestId, attachmentId);
         });
     }

@@ -18,6 +18,7 @@ import org.hostarea.core.DomainNames;
 import org.hostarea.packages.Domain;
 import org.hostarea.packages.DomainStatus;
 import org.hostarea.packages.ExpiringDomain;
+import org.hostarea.packages.Registrant;
 
 /** A domain of a package. The unique constraint on its name decides races between two packages. */
 @Entity
@@ -53,6 +54,27 @@ public class DomainEntity {
 
     @Column(name = "DNSSEC", nullable = false)
     private boolean dnssec;
+
+    @Column(name = "REGISTRANT_NAME", length = 200)
+    private String registrantName;
+
+    @Column(name = "REGISTRANT_ORGANIZATION", length = 200)
+    private String registrantOrganization;
+
+    @Column(name = "REGISTRANT_EMAIL", length = 254)
+    private String registrantEmail;
+
+    @Column(name = "REGISTRANT_STREET", length = 200)
+    private String registrantStreet;
+
+    @Column(name = "REGISTRANT_POSTCODE", length = 20)
+    private String registrantPostcode;
+
+    @Column(name = "REGISTRANT_CITY", length = 100)
+    private String registrantCity;
+
+    @Column(name = "REGISTRANT_COUNTRY", length = 2)
+    private String registrantCountry;
 
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
@@ -104,6 +126,21 @@ public class DomainEntity {
         this.status = DomainStatus.ACTIVE;
     }
 
+    Registrant registrant() {
+        return registrantName == null ? null : new Registrant(registrantName, registrantOrganization, registrantEmail, registrantStreet,
+                registrantPostcode, registrantCity, registrantCountry);
+    }
+
+    void registrant(Registrant registrant) {
+        this.registrantName = registrant.name();
+        this.registrantOrganization = registrant.organization();
+        this.registrantEmail = registrant.email();
+        this.registrantStreet = registrant.street();
+        this.registrantPostcode = registrant.postcode();
+        this.registrantCity = registrant.city();
+        this.registrantCountry = registrant.country();
+    }
+
     void hold() {
         this.status = DomainStatus.ON_HOLD;
     }
@@ -119,7 +156,7 @@ public class DomainEntity {
 
     Domain toDto() {
         List<String> servers = nameservers.isEmpty() ? List.of() : Arrays.asList(nameservers.split(","));
-        return new Domain(id, packageId, name, DomainNames.toUnicode(name), expiresOn, status(), servers, dnssec,
+        return new Domain(id, packageId, name, DomainNames.toUnicode(name), expiresOn, status(), servers, dnssec, registrant(),
                 Instant.ofEpochMilli(createdAt));
     }
 }

@@ -64,6 +64,7 @@ import org.hostarea.packages.PlanChangeStatus;
 import org.hostarea.packages.PlanPrice;
 import org.hostarea.packages.PlanType;
 import org.hostarea.packages.RenewalDue;
+import org.hostarea.packages.Registrant;
 import org.hostarea.packages.Resource;
 import org.hostarea.packages.SuspendReason;
 import org.hostarea.packages.spi.PlanChangeCharger;
@@ -294,6 +295,44 @@ public class PackageServiceImpl implements PackageService {
         });
         events.publish(happened);
         return moved;
+    }
+
+    @Override
+    public Domain changeRegistrant(String accountId, String domainId, Registrant registrant, String actor) {
+        Registrant checked = checkRegistrant(registrant);
+        DomainEntity found = Reads.read(jpa, em -> domainId == null ? null : em.find(DomainEntity.class, domainId));
+        if (found == null || !Objects.requireNonNull(accountId, "accountId").equals(found.accountId())) {
+            throw new NotFoundException("domain-not-found", "There is no such domain.");
+        }
+        return change(accountId, found.packageId(), change -> {
+            DomainEntity domain = change.em().find(DomainEntity.class, domainId, LockModeType.PESSIMISTIC_WRITE);
+            if (!checked.equals(domain.registrant())) {
+                domain.registrant(checked);
+                change.event(PackageEventType.DOMAIN_HOLDER_CHANGED, change.pkg().status(), domain.name() + ": " + checked.name(), actor);
+            }
+            return domain.toDto();
+        });
+    }
+
+    /** The holder's fields checked (every bad one named {@code registrant.<field>}) and trimmed. */
+    public static Registrant checkRegistrant(Registrant registrant) {
+        FieldChecks checks = new FieldChecks();
+        if (registrant == null) {
+            checks.reject("registrant", "is required");
+            checks.throwIfAny();
+        }
+        String name = checks.text("registrant.name", registrant.name(), 200);
+        String organization = checks.optionalText("registrant.organization", registrant.organization(), 200);
+        String email = checks.email("registrant.email", registrant.email());
+        String street = checks.text("registrant.street", registrant.street(), 200);
+        String postcode = checks.text("registrant.postcode", registrant.postcode(), 20);
+        String city = checks.text("registrant.city", registrant.city(), 100);
+        String country = checks.text("registrant.country", registrant.country(), 2);
+        if (country != null && !java.util.Set.of(java.util.Locale.getISOCountries()).contains(country.toUpperCase(java.util.Locale.ROOT))) {
+            checks.reject("registrant.country", "must be an ISO 3166-1 alpha-2 country code");
+        }
+        checks.throwIfAny();
+        return new Registrant(name, organization, email, street, postcode, city, country.toUpperCase(java.util.Locale.ROOT));
     }
 
     @Override
