@@ -85,7 +85,10 @@ public class FormsIT extends HostareaTestSupport {
         done.get("history").forEach(step -> steps.add(step.get("to").asText()));
         assertEquals(List.of("SUBMITTED", "NEEDS_INFO", "SUBMITTED", "SUBMITTED", "APPROVED", "EXECUTED"), steps);
         assertTrue(done.get("history").get(1).get("comment").asText().contains("signed cancellation letter"));
-        Awaitility.await("the customer was told").atMost(Duration.ofSeconds(10)).until(() -> messages("forms.request-status") >= 4);
+        Awaitility.await("the customer was told of each change").atMost(Duration.ofSeconds(10)).until(() -> messages("forms.request-status") == 5);
+        JsonNode seen = http.get("/api/v1/me/forms/" + id, token).json();
+        assertTrue(seen.toString(), seen.get("assignee").isNull() && seen.get("approvals").size() == 0);
+        assertEquals("staff notes stay with staff", 5, seen.get("history").size());
 
         // decided: nothing more to do with it
         assertProblem(http.post("/api/v1/me/forms/" + id + "/withdraw", Http.json(Map.of()), token), 409, "form-transition-invalid");
@@ -154,10 +157,16 @@ public class FormsIT extends HostareaTestSupport {
                 domainId, "toPackageId", packageId))), token), 422, "domain-already-there");
         assertEquals(before, http.get("/api/v1/me/forms", token).json().get("total").asInt());
 
+        // another account can neither name A's package nor pull A's domain into its own package
         String otherEmail = uniqueEmail();
-        createCustomer("Other", otherEmail, "other-password-1");
+        String otherAccount = createCustomer("Other", otherEmail, "other-password-1").get("id").asText();
+        String otherToken = loginToken(otherEmail, "other-password-1");
         assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "INTERNAL_DOMAIN_TRANSFER", "payload", Map.of("domainId",
-                domainId, "toPackageId", packageId))), loginToken(otherEmail, "other-password-1")), 404, "package-not-found");
+                domainId, "toPackageId", packageId))), otherToken), 404, "package-not-found");
+        String own = http.post("/api/v1/admin/packages", Http.json(PackagesIT.newPackage(otherAccount, "big-" + suffix, "ANNUAL", List.of())),
+                adminToken()).json().get("id").asText();
+        assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "INTERNAL_DOMAIN_TRANSFER", "payload", Map.of("domainId",
+                domainId, "toPackageId", own))), otherToken), 404, "domain-not-found");
     }
 
     @Test
@@ -238,6 +247,11 @@ public class FormsIT extends HostareaTestSupport {
             assertEquals("SUBMITTED", first.get("status").asText());
             assertEquals(1, first.get("approvals").size());
             assertProblem(http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), adminToken()), 409, "second-approval-needed");
+            // new evidence after a first approval: the approvals start again
+            staff(id, "request-info", Map.of("comment", "Which date?"));
+            customer(id, "answer", Map.of("comment", "Today."));
+            assertEquals(0, http.get("/api/v1/admin/forms/" + id, adminToken()).json().get("approvals").size());
+            assertEquals("SUBMITTED", staff(id, "approve", Map.of()).get("status").asText());
             String colleague = "support-" + unique();
             assertTrue(shell("hostarea:staff-add --role SUPPORT --password " + STAFF_PASSWORD + " " + colleague).contains("Created"));
             Http.Reply second = http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), staffLogin(colleague, STAFF_PASSWORD));

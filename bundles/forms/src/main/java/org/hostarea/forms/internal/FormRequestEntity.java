@@ -121,10 +121,19 @@ public class FormRequestEntity {
         return approvals.isEmpty() ? List.of() : Arrays.asList(approvals.split(","));
     }
 
+    /** How an approver is stored (the list is comma-separated). */
+    static String approver(String actor) {
+        return actor.replace(",", " ");
+    }
+
     void approvedBy(String actor) {
         List<String> all = new ArrayList<>(approvals());
-        all.add(actor.replace(",", " "));
+        all.add(approver(actor));
         this.approvals = String.join(",", all);
+    }
+
+    void clearApprovals() {
+        this.approvals = "";
     }
 
     String error() {

@@ -100,8 +100,8 @@ public class FormServiceImpl implements FormService {
 
     @Override
     public List<FormTypeInfo> types() {
-        return types.all().stream().map(t -> new FormTypeInfo(t.id(), t.description(), t.permission().name(), t.reviewRequired(),
-                fourEyes(t.id()))).toList();
+        return types.all().stream().map(t -> new FormTypeInfo(t.id(), t.description(), t.permission().name(),
+                t.reviewRequired() || fourEyes(t.id()), fourEyes(t.id()))).toList();
     }
 
     // --- customer --------------------------------------------------------------------------------------
@@ -119,7 +119,7 @@ public class FormServiceImpl implements FormService {
             em.persist(request);
             transition(em, request, null, FormStatus.SUBMITTED, subject.actor(), null, true);
         });
-        if (!formType.reviewRequired()) {
+        if (!formType.reviewRequired() && !fourEyes(formType.id())) { // a four-eyes type is always reviewed
             jpa.tx(TransactionType.Required, em -> {
                 FormRequestEntity request = em.find(FormRequestEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
                 request.approvedBy("system");
@@ -127,19 +127,32 @@ public class FormServiceImpl implements FormService {
             });
             execute(id, "system");
         }
-        return get(id);
+        return forCustomer(get(id));
     }
 
     @Override
     public Page<FormRequest> requests(Subject subject, FormStatus status, PageRequest page) {
         String accountId = authorization.requireAccount(subject);
         return Reads.read(jpa, em -> PagedQuery.page(em, FormRequestEntity.class, visibleTypes(subject), "e.createdAt desc, e.id", page,
-                "accountId", accountId, "status", status).map(r -> toDto(em, r)));
+                "accountId", accountId, "status", status).map(r -> forCustomer(toDto(em, r))));
     }
 
     @Override
     public FormRequest get(Subject subject, String requestId) {
-        return Reads.read(jpa, em -> toDto(em, visible(em, subject, requestId)));
+        return forCustomer(Reads.read(jpa, em -> toDto(em, visible(em, subject, requestId))));
+    }
+
+    /**
+     * What the customer sees of a request: no staff notes (assignment, a first approval), no names of staff, and no
+     * technical error text (staff see it and retry).
+     */
+    static FormRequest forCustomer(FormRequest request) {
+        List<org.hostarea.forms.FormTransition> history = request.history().stream().filter(t -> t.from() != t.to() || t.from() == null)
+                .map(t -> t.actor().startsWith("staff:") ? new org.hostarea.forms.FormTransition(t.from(), t.to(), "staff",
+                        t.to() == FormStatus.FAILED ? null : t.comment(), t.at()) : t).toList();
+        return new FormRequest(request.id(), request.type(), request.accountId(), request.submittedBy(), request.status(), request.payload(),
+                null, List.of(), request.status() == FormStatus.FAILED ? "It could not be carried out yet; staff will look into it." : null,
+                history, request.attachments(), request.createdAt(), request.updatedAt());
     }
 
     /**
@@ -211,6 +224,7 @@ public class FormServiceImpl implements FormService {
             }
             stored[0] = new FormAttachmentEntity(UUID.randomUUID().toString(), requestId, name, type, content, clock.instant());
             em.persist(stored[0]);
+            request.clearApprovals(); // a first approval was given on other evidence
         });
         return stored[0].toDto();
     }
@@ -255,6 +269,7 @@ public class FormServiceImpl implements FormService {
         String text = requiredComment(comment);
         return change(null, requestId, (em, request) -> {
             require(request, FormStatus.SUBMITTED);
+            request.clearApprovals(); // what comes back is new evidence: approvals start again
             transition(em, request, FormStatus.SUBMITTED, FormStatus.NEEDS_INFO, actor, text, true);
         });
     }
@@ -265,7 +280,7 @@ public class FormServiceImpl implements FormService {
         boolean[] approved = new boolean[1];
         change(null, requestId, (em, request) -> {
             require(request, FormStatus.SUBMITTED);
-            if (request.approvals().contains(actor)) {
+            if (request.approvals().contains(FormRequestEntity.approver(actor))) {
                 throw new ConflictException("second-approval-needed", "This request needs the approval of a second staff member.");
             }
             request.approvedBy(actor);
@@ -286,7 +301,7 @@ public class FormServiceImpl implements FormService {
     public FormRequest reject(String requestId, String comment, String actor) {
         String text = requiredComment(comment);
         return change(null, requestId, (em, request) -> {
-            require(request, FormStatus.SUBMITTED, FormStatus.NEEDS_INFO);
+            require(request, FormStatus.SUBMITTED, FormStatus.NEEDS_INFO, FormStatus.FAILED); // staff may close a FAILED one
             transition(em, request, request.status(), FormStatus.REJECTED, actor, text, true);
         });
     }
@@ -294,8 +309,9 @@ public class FormServiceImpl implements FormService {
     @Override
     public FormRequest retry(String requestId, String actor) {
         FormRequest current = get(requestId);
-        if (current.status() != FormStatus.FAILED) {
-            throw new ConflictException("form-transition-invalid", "Only a FAILED request can be retried; this one is "
+        if (current.status() != FormStatus.FAILED && current.status() != FormStatus.APPROVED) {
+            // APPROVED: approved, but its execution never ran to an end (the node stopped in between)
+            throw new ConflictException("form-transition-invalid", "Only a FAILED (or stuck APPROVED) request can be retried; this one is "
                     + current.status() + ".");
         }
         execute(requestId, actor);
@@ -337,8 +353,9 @@ public class FormServiceImpl implements FormService {
                 type.execute(new FormExecution(request.id(), request.accountId(), read(request.payload()), request.submittedBy(), actor));
                 transition(em, request, request.status(), FormStatus.EXECUTED, actor, null, true);
             });
-        } catch (RuntimeException e) {
-            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (RuntimeException | Error e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String error = message.length() > 1000 ? message.substring(0, 1000) : message; // database errors carry their SQL
             LOG.warn("request {} ({}) failed: {}", requestId, snapshot.type(), error);
             jpa.tx(TransactionType.Required, em -> {
                 FormRequestEntity request = em.find(FormRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE);
@@ -363,7 +380,7 @@ public class FormServiceImpl implements FormService {
     private FormRequest change(String accountId, String requestId, Step step) {
         Reads.read(jpa, em -> owned(em, accountId, requestId, false));
         jpa.tx(TransactionType.Required, em -> step.apply(em, owned(em, accountId, requestId, true)));
-        return get(requestId);
+        return accountId == null ? get(requestId) : forCustomer(get(requestId));
     }
 
     private void transition(EntityManager em, FormRequestEntity request, FormStatus from, FormStatus to, String actor, String comment,

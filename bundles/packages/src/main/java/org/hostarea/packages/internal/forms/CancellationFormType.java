@@ -97,10 +97,18 @@ public class CancellationFormType implements FormType {
     public void execute(FormExecution execution) {
         String packageId = (String) execution.payload().get("packageId");
         CustomerPackage pkg = packages.get(execution.accountId(), packageId);
-        if (pkg.cancellation() != null || !pkg.status().live()) {
-            return; // carried out already (a retry), or ended meanwhile: nothing left to do
+        String by = "form:" + execution.requestId();
+        if (pkg.cancellation() != null && by.equals(pkg.cancellation().requestedBy())) {
+            return; // this request's cancellation is there already (a retry)
+        }
+        if (pkg.cancellation() != null) {
+            throw new org.hostarea.core.ConflictException("cancellation-scheduled", "Another cancellation of the package ("
+                    + pkg.cancellation().mode() + ") was asked for meanwhile; staff decide which one stands.");
+        }
+        if (!pkg.status().live()) {
+            return; // ended meanwhile: nothing left to cancel
         }
         packages.cancel(execution.accountId(), packageId, CancellationMode.valueOf((String) execution.payload().get("mode")),
-                (String) execution.payload().get("reason"), "form:" + execution.requestId());
+                (String) execution.payload().get("reason"), by);
     }
 }
