@@ -46,6 +46,9 @@ public interface FormService {
 
     Attachment attachment(Subject subject, String requestId, String attachmentId);
 
+    /** The configured size limit of an attachment, in bytes (uploads are read no further than one byte past it). */
+    int maxAttachmentBytes();
+
     // --- staff ---
 
     /** The queue: {@code type}, {@code status}, {@code assignee} optional filters; oldest first. */

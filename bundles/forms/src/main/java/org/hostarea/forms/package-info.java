@@ -3,7 +3,7 @@
  * review. The kinds of request are {@link org.hostarea.forms.spi.FormType} plugins of the domain bundles.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hostarea.forms;
 
 import org.osgi.annotation.bundle.Export;

@@ -237,6 +237,11 @@ public class FormServiceImpl implements FormService {
         });
     }
 
+    @Override
+    public int maxAttachmentBytes() {
+        return config.attachments_maxBytes();
+    }
+
     // --- staff -----------------------------------------------------------------------------------------
 
     @Override

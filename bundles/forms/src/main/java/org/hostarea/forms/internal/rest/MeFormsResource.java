@@ -51,7 +51,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeFormsResource {
 
-    /** The most any upload is read; the configured limit (5 MB by default) is checked by the service. */
+    /** The most any upload is read, whatever the configured limit (5 MB by default). */
     static final int READ_LIMIT = 25 * 1024 * 1024;
 
     private final FormService forms;
@@ -119,7 +119,8 @@ public class MeFormsResource {
     @CustomerRoute
     public Response attach(@PathParam("id") String id, @QueryParam("fileName") String fileName, InputStream body,
             @Context SecurityContext security) {
-        AttachmentInfo stored = forms.attach(Callers.subject(security), id, fileName, read(body));
+        forms.get(Callers.subject(security), id); // 404 before a byte of someone else's upload is read
+        AttachmentInfo stored = forms.attach(Callers.subject(security), id, fileName, read(body, forms.maxAttachmentBytes()));
         return Response.status(Response.Status.CREATED).entity(stored).build();
     }
 
@@ -132,11 +133,12 @@ public class MeFormsResource {
         return download(forms.attachment(Callers.subject(security), id, attachmentId));
     }
 
-    static byte[] read(InputStream body) {
+    static byte[] read(InputStream body, int limit) {
+        int max = Math.min(limit, READ_LIMIT);
         try {
-            byte[] content = body == null ? new byte[0] : body.readNBytes(READ_LIMIT + 1);
-            if (content.length > READ_LIMIT) {
-                throw ValidationException.of("attachment", "is larger than " + READ_LIMIT + " bytes");
+            byte[] content = body == null ? new byte[0] : body.readNBytes(max + 1);
+            if (content.length > max) {
+                throw ValidationException.of("attachment", "is larger than " + max + " bytes");
             }
             return content;
         } catch (IOException e) {
