@@ -37,6 +37,9 @@ public interface PackageService {
 
     List<Domain> domains(String accountId, String packageId);
 
+    /** @throws org.hostarea.core.NotFoundException ({@code domain-not-found}) unless the domain is in one of the account's packages */
+    Domain domain(String accountId, String domainId);
+
     /** Every domain of the account's packages. */
     Page<Domain> accountDomains(String accountId, PageRequest page);
 

@@ -298,6 +298,18 @@ public class PackageServiceImpl implements PackageService {
     }
 
     @Override
+    public Domain domain(String accountId, String domainId) {
+        Objects.requireNonNull(accountId, "accountId");
+        return Reads.read(jpa, em -> {
+            DomainEntity domain = domainId == null ? null : em.find(DomainEntity.class, domainId);
+            if (domain == null || !accountId.equals(domain.accountId())) {
+                throw new NotFoundException("domain-not-found", "There is no such domain.");
+            }
+            return domain.toDto();
+        });
+    }
+
+    @Override
     public Domain changeRegistrant(String accountId, String domainId, Registrant registrant, String actor) {
         Registrant checked = checkRegistrant(registrant);
         DomainEntity found = Reads.read(jpa, em -> domainId == null ? null : em.find(DomainEntity.class, domainId));

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hostarea.core.FieldChecks;
-import org.hostarea.core.NotFoundException;
-import org.hostarea.core.PageRequest;
 import org.hostarea.core.access.Permission;
 import org.hostarea.forms.spi.FormExecution;
 import org.hostarea.forms.spi.FormType;
@@ -70,7 +68,7 @@ public class DomainHolderFormType implements FormType {
             throw new org.hostarea.core.ValidationException(e.getMessage(), e.errors().stream().map(error -> new org.hostarea.core.FieldError(
                     error.field().replace("registrant.", "payload."), error.message())).toList());
         }
-        Domain domain = find(accountId, domainId);
+        Domain domain = packages.domain(accountId, domainId);
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("domainId", domainId);
         stored.put("domain", domain.displayName());
@@ -84,20 +82,6 @@ public class DomainHolderFormType implements FormType {
         stored.put("city", registrant.city());
         stored.put("country", registrant.country());
         return stored;
-    }
-
-    private Domain find(String accountId, String domainId) {
-        for (int page = 0; ; page++) {
-            var domains = packages.accountDomains(accountId, PageRequest.parse(Integer.toString(page), "100"));
-            for (Domain domain : domains.items()) {
-                if (domain.id().equals(domainId)) {
-                    return domain;
-                }
-            }
-            if (domains.items().size() < 100) {
-                throw new NotFoundException("domain-not-found", "There is no such domain.");
-            }
-        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hostarea.core.FieldChecks;
-import org.hostarea.core.NotFoundException;
 import org.hostarea.core.RuleViolationException;
 import org.hostarea.core.access.Permission;
 import org.hostarea.forms.spi.FormExecution;
@@ -60,7 +59,7 @@ public class DomainTransferFormType implements FormType {
         String toPackageId = Payloads.text(checks, payload, "toPackageId", 36, true);
         checks.throwIfAny();
         CustomerPackage target = packages.get(accountId, toPackageId);
-        Domain domain = findDomain(accountId, domainId);
+        Domain domain = packages.domain(accountId, domainId);
         if (domain.packageId().equals(toPackageId)) {
             throw new RuleViolationException("domain-already-there", "The domain is in that package already.");
         }
@@ -74,21 +73,6 @@ public class DomainTransferFormType implements FormType {
         stored.put("toPackageId", toPackageId);
         stored.put("toPackage", target.label());
         return stored;
-    }
-
-    /** The domain among all of the account's packages (paged through), or 404. */
-    private Domain findDomain(String accountId, String domainId) {
-        for (int page = 0; ; page++) {
-            var domains = packages.accountDomains(accountId, org.hostarea.core.PageRequest.parse(Integer.toString(page), "100"));
-            for (Domain domain : domains.items()) {
-                if (domain.id().equals(domainId)) {
-                    return domain;
-                }
-            }
-            if (domains.items().size() < 100) {
-                throw new NotFoundException("domain-not-found", "There is no such domain.");
-            }
-        }
     }
 
     @Override
