@@ -201,26 +201,37 @@ public class FormsIT extends HostareaTestSupport {
 
     @Test
     public void aUserSeesOnlyTheRequestsOfTypesTheyMaySubmit() {
-        String id = submit("CANCELLATION", Map.of("packageId", packageId)).get("id").asText();
+        String cancellation = submit("CANCELLATION", Map.of("packageId", packageId)).get("id").asText();
+        Map<String, Object> body = PackagesIT.newPackage(accountId, "big-" + suffix, "ANNUAL", List.of("seen-" + suffix + ".com"));
+        String domainId = http.post("/api/v1/admin/packages", Http.json(body), adminToken()).json().get("domains").get(0).get("id").asText();
+        String holderChange = submit("CHANGE_DOMAIN_HOLDER", Map.of("domainId", domainId, "name", "Ana García", "email", "ana@example.org",
+                "street", "Calle Luna 3", "postcode", "28004", "city", "Madrid", "country", "ES")).get("id").asText();
+        String document = http.upload("/api/v1/me/forms/" + holderChange + "/attachments?fileName=id.pdf", PDF, "application/pdf", token)
+                .json().get("id").asText();
         installFeature("hostarea-notify-email");
         Mailbox mailbox = new Mailbox(SMTP_PORT);
         mailbox.start();
         try {
+            // a user with ORDERS (cancellations, downgrades) but not DOMAINS_MANAGE (domain holders)
             String email = uniqueEmail();
             assertEquals(201, http.post("/api/v1/me/users/invitations", Http.json(Map.of("email", email, "permissions",
-                    List.of("DOMAINS_VIEW"))), token).status());
+                    List.of("ORDERS"))), token).status());
             java.util.regex.Matcher link = java.util.regex.Pattern.compile("accept-invitation\\?token=([A-Za-z0-9_-]{43})")
                     .matcher(Mailbox.text(mailbox.awaitTo(email, "invites you")));
             assertTrue(link.find());
             assertEquals(204, http.post("/api/v1/auth/invitations/accept", Http.json(Map.of("token", link.group(1), "name", "Dora",
                     "password", "dora-password-1")), null).status());
             String user = loginToken(email, "dora-password-1");
-            assertEquals(0, http.get("/api/v1/me/forms", user).json().get("total").asInt());
-            assertProblem(http.get("/api/v1/me/forms/" + id, user), 404, "form-not-found");
-            assertProblem(http.post("/api/v1/me/forms/" + id + "/withdraw", Http.json(Map.of()), user), 404, "form-not-found");
-            assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "CANCELLATION", "payload", Map.of("packageId", packageId))),
-                    user), 403, "missing-permission");
-            assertEquals(1, http.get("/api/v1/me/forms", token).json().get("total").asInt());
+            JsonNode listed = http.get("/api/v1/me/forms", user).json();
+            assertEquals(listed.toString(), 1, listed.get("total").asInt());
+            assertEquals(cancellation, listed.get("items").get(0).get("id").asText());
+            assertEquals(200, http.get("/api/v1/me/forms/" + cancellation, user).status());
+            assertProblem(http.get("/api/v1/me/forms/" + holderChange, user), 404, "form-not-found");
+            assertProblem(http.get("/api/v1/me/forms/" + holderChange + "/attachments/" + document, user), 404, "form-not-found");
+            assertProblem(http.post("/api/v1/me/forms/" + holderChange + "/withdraw", Http.json(Map.of()), user), 404, "form-not-found");
+            assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "CHANGE_DOMAIN_HOLDER", "payload", Map.of("domainId",
+                    domainId))), user), 403, "missing-permission");
+            assertEquals(2, http.get("/api/v1/me/forms", token).json().get("total").asInt());
         } finally {
             mailbox.stop();
         }
