@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,9 +125,7 @@ public class DomainReminderJob implements BillingJob {
             return;
         }
         Account account = accounts.get(domain.accountId());
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", account.ownerName());
-        params.put("customerNumber", account.customerNumber());
+        Map<String, Object> params = MailParams.of(account);
         params.put("domain", domain.displayName());
         params.put("expiresOn", domain.expiresOn().toString());
         params.put("daysLeft", left);

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -221,9 +220,7 @@ public class OverdueJob implements BillingJob {
     }
 
     private static Map<String, Object> params(Account account, InvoiceEntity invoice, Money due, long overdue) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", account.ownerName());
-        params.put("customerNumber", account.customerNumber());
+        Map<String, Object> params = MailParams.of(account);
         params.put("number", invoice.number());
         params.put("amountDue", due.toString());
         params.put("dueDate", invoice.dueDate().toString());

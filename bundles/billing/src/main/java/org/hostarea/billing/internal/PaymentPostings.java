@@ -2,7 +2,6 @@ package org.hostarea.billing.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,9 +75,7 @@ public class PaymentPostings {
 
     /** Tells the account that credit was added (staff credit, paid add-funds), in the caller's transaction. */
     void creditAdded(EntityManager em, Account account, Money amount, String reason, String key) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", account.ownerName());
-        params.put("customerNumber", account.customerNumber());
+        Map<String, Object> params = MailParams.of(account);
         params.put("amount", amount.toString());
         params.put("reason", reason);
         params.put("balance", CreditServiceImpl.balance(em, account.id(), amount.currency().getCurrencyCode()).toString());
@@ -87,9 +84,7 @@ public class PaymentPostings {
     }
 
     void mail(Account account, PaymentEntity payment, String template) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", account.ownerName());
-        params.put("customerNumber", account.customerNumber());
+        Map<String, Object> params = MailParams.of(account);
         params.put("amount", payment.amount().toString());
         params.put("invoices", String.join(", ", payment.allocations().stream().map(PaymentAllocationEmbeddable::invoiceNumber).toList()));
         notifications.send(new OutgoingMessage(template, account.id(), account.language(), OutgoingMessage.EMAIL,

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -175,9 +174,7 @@ public class PaymentReportServiceImpl implements PaymentReportService {
                 throw decided();
             }
             report.rejected(why, clock.instant(), actor);
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("name", account.ownerName());
-            params.put("customerNumber", account.customerNumber());
+            Map<String, Object> params = MailParams.of(account);
             params.put("amount", report.amount().toString());
             params.put("receiptNumber", report.receiptNumber());
             params.put("reason", why);

@@ -181,9 +181,7 @@ public class SettlementJob implements BillingJob {
                 }
             }
             if (!restored.isEmpty()) {
-                Map<String, Object> params = new LinkedHashMap<>();
-                params.put("name", account.ownerName());
-                params.put("customerNumber", account.customerNumber());
+                Map<String, Object> params = MailParams.of(account);
                 params.put("packages", String.join(", ", restored.values()));
                 notifications.send(new OutgoingMessage(LIFTED_TEMPLATE, account.id(), account.language(), OutgoingMessage.EMAIL,
                         OverdueJob.recipients(account, null), "INVOICES", params, "overdue-lifted:" + notice.key(), false));
