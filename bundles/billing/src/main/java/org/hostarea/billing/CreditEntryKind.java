@@ -13,5 +13,7 @@ public enum CreditEntryKind {
     /** A paid "add funds" invoice. */
     ADD_FUNDS,
     /** Taken back when a paid invoice is refunded (its add-funds credit), or given back (what credit paid of it). */
-    REFUND
+    REFUND,
+    /** The balance of a merged customer number, moved to the surviving one (negative there, positive here). */
+    MERGE
 }

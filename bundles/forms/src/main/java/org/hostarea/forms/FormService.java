@@ -25,7 +25,38 @@ public interface FormService {
      *
      * @throws org.hostarea.core.ValidationException ({@code type}) for a type no plugin offers, or a bad payload
      */
-    FormRequest submit(Subject subject, String type, Map<String, Object> payload);
+    FormRequest submit(Subject subject, String type, Map<String, Object> payload, org.hostarea.identity.ClientInfo client);
+
+    /**
+     * Checks a request as {@link #submit} would, without storing it, and answers the payload as it would be stored
+     * (for MERGE_CUSTOMER_NUMBERS: both master-data records with the differing fields).
+     */
+    Map<String, Object> check(Subject subject, String type, Map<String, Object> payload, org.hostarea.identity.ClientInfo client);
+
+    /** Requests of other accounts that concern the subject's account (a domain coming to it, its merge), newest first. */
+    Page<FormRequest> incoming(Subject subject, PageRequest page);
+
+    FormRequest incoming(Subject subject, String requestId);
+
+    /**
+     * The other party accepts ({@code accept}) or declines a request that waits for it; declining rejects it.
+     *
+     * @throws org.hostarea.core.ConflictException ({@code form-transition-invalid}) if it does not wait for acceptance
+     */
+    FormRequest answerAsParty(Subject subject, String requestId, boolean accept, String comment);
+
+    /**
+     * What the acceptance link of a person party shows.
+     *
+     * @throws org.hostarea.core.NotFoundException ({@code acceptance-not-found}) for an unknown, used or expired token
+     */
+    Map<String, Object> acceptanceView(String token);
+
+    /** The person party accepts or declines through the link's token. */
+    Map<String, Object> answerAsParty(String token, boolean accept, String comment);
+
+    /** Carries out the approved requests whose day has come; answers how many ran. */
+    int executeDue(java.time.LocalDate asOf);
 
     Page<FormRequest> requests(Subject subject, FormStatus status, PageRequest page);
 
@@ -55,6 +86,15 @@ public interface FormService {
     Page<FormRequest> queue(String type, FormStatus status, String assignee, PageRequest page);
 
     FormRequest get(String requestId);
+
+    /**
+     * Staff file a request for an account (a customer who cannot log in sent the form and documents to support, e.g. to
+     * recover the account when the owner's email is lost). It waits for review like any other.
+     */
+    FormRequest submitFor(String accountId, String type, Map<String, Object> payload, String actor);
+
+    /** Staff add a document the customer sent them. */
+    AttachmentInfo attach(String requestId, String fileName, byte[] content, String actor);
 
     FormRequest assign(String requestId, String assignee, String actor);
 

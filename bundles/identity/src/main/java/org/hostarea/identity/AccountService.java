@@ -20,4 +20,15 @@ public interface AccountService {
 
     /** @throws org.hostarea.core.NotFoundException if no account has this customer number */
     Account byCustomerNumber(String customerNumber);
+
+    /**
+     * Closes an account whose customer number was merged into another: it can no longer log in (a login with its
+     * right password is told the surviving number), its sessions and open links end. Runs in the caller's
+     * transaction; closing it again into the same account changes nothing.
+     *
+     * @throws org.hostarea.core.NotFoundException if either account does not exist
+     * @throws org.hostarea.core.RuleViolationException ({@code account-closed}) if the surviving account is closed,
+     *     or the other one is closed for another reason
+     */
+    void closeMerged(String fromAccountId, String intoAccountId, String actor);
 }

@@ -29,4 +29,16 @@ public interface PackagePasswordService {
      * @return whether there was one
      */
     boolean revoke(String packageId, String actor);
+
+    /**
+     * Proves that the caller holds a package of another account (merging customer numbers): a domain of an open
+     * package and that package's password. Failures count for the package and for the asking account with the
+     * same brute-force protection as logins, and land in the security log of the package's account.
+     *
+     * @param requesterAccountId the account that asks
+     * @return the account id of the package
+     * @throws org.hostarea.core.RuleViolationException ({@code package-credentials-invalid}) for an unknown domain,
+     *     a wrong password or a throttled attempt, all alike
+     */
+    String verifyOwnership(String requesterAccountId, String domain, String password, ClientInfo client);
 }

@@ -4,7 +4,7 @@
  * is in {@code org.hostarea.core.access}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.hostarea.identity;
 
 import org.osgi.annotation.bundle.Export;

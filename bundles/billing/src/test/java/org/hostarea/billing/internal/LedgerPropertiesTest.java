@@ -115,7 +115,7 @@ class LedgerPropertiesTest {
         jpa = new LocalJpa("ledger" + UUID.randomUUID().toString().substring(0, 8));
         Clock clock = Clock.systemUTC();
         AccountService accounts = fake(AccountService.class, (method, args) -> method.getName().equals("get")
-                ? new Account((String) args[0], "12345678", "Owner", "owner@example.org", "en", AccountStatus.ACTIVE, true, Instant.EPOCH)
+                ? new Account((String) args[0], "12345678", "Owner", "owner@example.org", "en", AccountStatus.ACTIVE, true, Instant.EPOCH, null)
                 : null);
         NotificationService notifications = fake(NotificationService.class, (method, args) -> null);
         ContactService contacts = fake(ContactService.class, (method, args) -> null);

@@ -56,7 +56,7 @@ class RenewalJobTest {
     static void start() {
         jpa = new LocalJpa("renewals" + UUID.randomUUID().toString().substring(0, 8));
         accounts = fake(AccountService.class, (method, args) -> method.getName().equals("get")
-                ? new Account((String) args[0], "12345678", "Owner", "owner@example.org", "en", AccountStatus.ACTIVE, true, Instant.EPOCH)
+                ? new Account((String) args[0], "12345678", "Owner", "owner@example.org", "en", AccountStatus.ACTIVE, true, Instant.EPOCH, null)
                 : null);
         NotificationService notifications = fake(NotificationService.class, (method, args) -> null);
         config = fake(BillingConfiguration.class, (method, args) -> method.getDefaultValue());

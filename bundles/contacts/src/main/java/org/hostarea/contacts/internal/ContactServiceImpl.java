@@ -56,7 +56,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * technical one). Owner contacts get the client area: once verified, their address is invited to a login
  * of its own with the OWNER rights ({@link RoleRights}); losing the role or the contact unlinks it.
  */
-@Component(service = {ContactService.class, RecipientResolver.class}, configurationPid = ContactsConfiguration.PID,
+@Component(service = {ContactService.class, RecipientResolver.class, ContactServiceImpl.class}, configurationPid = ContactsConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ContactsConfiguration.class)
 public class ContactServiceImpl implements ContactService, RecipientResolver {
@@ -107,13 +107,36 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
             Map<String, String> before = profile.fields();
             Instant now = clock.instant();
             profile.replace(clean, now);
-            profile.fields().forEach((field, value) -> {
-                if (!Objects.equals(before.get(field), value)) {
-                    em.persist(new ProfileChangeEntity(UUID.randomUUID().toString(), accountId, field, before.get(field), value,
-                            actor, now));
-                }
-            });
+            audit(em, accountId, before, profile, actor, now);
             return profile.toDto();
+        });
+    }
+
+    /**
+     * A merge adopts the merged number's master data ("Daten übernehmen"): copied as it is (it was valid there), every
+     * changed field audited like a change by the customer.
+     */
+    void adoptProfile(String intoAccountId, String fromAccountId, String actor) {
+        ensureProfile(intoAccountId);
+        jpa.tx(TransactionType.Required, em -> {
+            Profile source = Optional.ofNullable(em.find(ProfileEntity.class, fromAccountId)).orElseGet(() -> new ProfileEntity(fromAccountId))
+                    .toDto();
+            ProfileEntity profile = em.find(ProfileEntity.class, intoAccountId, LockModeType.PESSIMISTIC_WRITE);
+            Map<String, String> before = profile.fields();
+            Instant now = clock.instant();
+            profile.replace(new ProfileUpdate(source.holderName(), source.company(), source.street(), source.postcode(), source.city(),
+                    source.country(), source.phone(), source.mobile(), source.email(), source.iban(), source.bic(), source.taxId()), now);
+            audit(em, intoAccountId, before, profile, actor, now);
+        });
+    }
+
+    /** One audit row per field whose value changed. */
+    private static void audit(EntityManager em, String accountId, Map<String, String> before, ProfileEntity profile, String actor,
+            Instant now) {
+        profile.fields().forEach((field, value) -> {
+            if (!Objects.equals(before.get(field), value)) {
+                em.persist(new ProfileChangeEntity(UUID.randomUUID().toString(), accountId, field, before.get(field), value, actor, now));
+            }
         });
     }
 

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes the documents of requests decided more than {@code attachments.retentionDays} ago, every six hours (the
- * first time ten minutes after start). Idempotent, so several nodes may run it.
+ * first time ten minutes after start), and every quarter of an hour carries out the approved requests whose day has
+ * come (a change of contract holder on its effective date). Both are idempotent (an execution locks its request), so
+ * several nodes may run them.
  */
 @Component(immediate = true, configurationPid = FormsConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class AttachmentRetentionJob {
@@ -47,6 +49,16 @@ public class AttachmentRetentionJob {
                 LOG.warn("attachment retention failed; next try in six hours", e);
             }
         }, 10, 6 * 60, TimeUnit.MINUTES);
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                int executed = forms.executeDue(LocalDate.now(clock.withZone(zone)));
+                if (executed > 0) {
+                    LOG.info("carried out {} request(s) whose day came", executed);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("carrying out due requests failed; next try in 15 minutes", e);
+            }
+        }, 1, 15, TimeUnit.MINUTES);
     }
 
     @Deactivate

@@ -22,7 +22,8 @@ import org.hostarea.forms.FormStatus;
 /** A contract request; its payload is stored as the JSON its type validated. */
 @Entity
 @Table(name = "HA_FORM_REQUEST", indexes = {@Index(name = "IX_FORM_ACCOUNT", columnList = "ACCOUNT_ID, CREATED_AT"),
-        @Index(name = "IX_FORM_QUEUE", columnList = "STATUS, CREATED_AT")})
+        @Index(name = "IX_FORM_QUEUE", columnList = "STATUS, CREATED_AT"), @Index(name = "IX_FORM_OTHER", columnList = "OTHER_ACCOUNT_ID"),
+        @Index(name = "IX_FORM_ACCEPT_TOKEN", columnList = "ACCEPT_TOKEN_HASH")})
 public class FormRequestEntity {
 
     @Id
@@ -67,6 +68,31 @@ public class FormRequestEntity {
     @Column(name = "DECIDED_AT")
     private Long decidedAt;
 
+    /** The other party: an account, or a person by name and email. */
+    @Column(name = "OTHER_ACCOUNT_ID", length = 36)
+    private String otherAccountId;
+
+    @Column(name = "OTHER_NAME", length = 200)
+    private String otherName;
+
+    @Column(name = "OTHER_EMAIL", length = 254)
+    private String otherEmail;
+
+    /** PENDING, ACCEPTED or DECLINED when the other party must accept; {@code null} otherwise. */
+    @Column(name = "ACCEPTANCE", length = 10)
+    private String acceptance;
+
+    /** SHA-256 of the acceptance link's token (a person party), until it is used. */
+    @Column(name = "ACCEPT_TOKEN_HASH", length = 64)
+    private String acceptTokenHash;
+
+    @Column(name = "ACCEPT_EXPIRES_AT")
+    private Long acceptExpiresAt;
+
+    /** The epoch day from which an approved request is carried out; {@code null}: at once. */
+    @Column(name = "EXECUTE_ON")
+    private Long executeOn;
+
     @Version
     @Column(name = "VERSION")
     private long version;
@@ -87,6 +113,49 @@ public class FormRequestEntity {
 
     String id() {
         return id;
+    }
+
+    void otherParty(org.hostarea.forms.spi.Party party) {
+        this.otherAccountId = party.accountId();
+        this.otherName = party.name();
+        this.otherEmail = party.email();
+    }
+
+    org.hostarea.forms.spi.Party otherParty() {
+        return otherAccountId != null ? org.hostarea.forms.spi.Party.account(otherAccountId)
+                : otherEmail != null ? org.hostarea.forms.spi.Party.person(otherName, otherEmail) : null;
+    }
+
+    String otherAccountId() {
+        return otherAccountId;
+    }
+
+    String acceptance() {
+        return acceptance;
+    }
+
+    void acceptance(String acceptance) {
+        this.acceptance = acceptance;
+        if (!"PENDING".equals(acceptance)) {
+            this.acceptTokenHash = null;
+        }
+    }
+
+    void acceptToken(String tokenHash, Instant expiresAt) {
+        this.acceptTokenHash = tokenHash;
+        this.acceptExpiresAt = expiresAt.toEpochMilli();
+    }
+
+    boolean acceptTokenValid(Instant now) {
+        return acceptTokenHash != null && acceptExpiresAt != null && now.toEpochMilli() < acceptExpiresAt;
+    }
+
+    java.time.LocalDate executeOn() {
+        return executeOn == null ? null : java.time.LocalDate.ofEpochDay(executeOn);
+    }
+
+    void executeOn(java.time.LocalDate day) {
+        this.executeOn = day == null ? null : day.toEpochDay();
     }
 
     String type() {

@@ -39,6 +39,9 @@ import org.hostarea.forms.FormStatus;
 import org.hostarea.forms.FormTypeInfo;
 import org.hostarea.forms.spi.FormExecution;
 import org.hostarea.forms.spi.FormType;
+import org.hostarea.forms.spi.Party;
+import org.hostarea.identity.ClientInfo;
+import org.hostarea.core.SecretTokens;
 import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
 import org.hostarea.notifications.NotificationService;
@@ -64,6 +67,9 @@ public class FormServiceImpl implements FormService {
 
     private static final Logger LOG = LoggerFactory.getLogger(FormServiceImpl.class);
     static final String TEMPLATE = "forms.request-status";
+    static final String PARTY_TEMPLATE = "forms.party-status";
+    static final String ACCEPTANCE_TEMPLATE = "forms.acceptance-requested";
+    private static final String PENDING = "PENDING";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final JpaTemplate jpa;
@@ -73,6 +79,7 @@ public class FormServiceImpl implements FormService {
     private final AccountService accounts;
     private final NotificationService notifications;
     private final ObjectMapper json = new ObjectMapper();
+    private final SecretTokens tokens = new SecretTokens(new java.security.SecureRandom());
     private volatile FormsConfiguration config;
 
     @Activate
@@ -107,27 +114,95 @@ public class FormServiceImpl implements FormService {
     // --- customer --------------------------------------------------------------------------------------
 
     @Override
-    public FormRequest submit(Subject subject, String type, Map<String, Object> payload) {
-        FormType formType = types.get(type).orElseThrow(() -> ValidationException.of("type", "is not a request type on offer: "
-                + types.all().stream().map(FormType::id).collect(Collectors.joining(", "))));
+    public FormRequest submit(Subject subject, String type, Map<String, Object> payload, ClientInfo client) {
+        FormType formType = type(type);
         String accountId = authorization.requireAccount(subject, formType.permission());
-        Map<String, Object> validated = formType.validate(accountId, payload == null ? Map.of() : payload);
+        Map<String, Object> validated = formType.validate(accountId, payload == null ? Map.of() : payload, client);
+        return store(formType, accountId, subject.actor(), validated);
+    }
+
+    @Override
+    public Map<String, Object> check(Subject subject, String type, Map<String, Object> payload, ClientInfo client) {
+        FormType formType = type(type);
+        String accountId = authorization.requireAccount(subject, formType.permission());
+        return formType.validate(accountId, payload == null ? Map.of() : payload, client);
+    }
+
+    @Override
+    public FormRequest submitFor(String accountId, String type, Map<String, Object> payload, String actor) {
+        FormType formType = type(type);
+        Account account = accounts.get(accountId);
+        Map<String, Object> validated = formType.validate(account.id(), payload == null ? Map.of() : payload, ClientInfo.UNKNOWN);
+        FormRequest stored = store(formType, account.id(), actor, validated);
+        return get(stored.id());
+    }
+
+    private FormType type(String type) {
+        return types.get(type).orElseThrow(() -> ValidationException.of("type", "is not a request type on offer: "
+                + types.all().stream().map(FormType::id).collect(Collectors.joining(", "))));
+    }
+
+    private FormRequest store(FormType formType, String accountId, String actor, Map<String, Object> validated) {
         String stored = write(validated);
         String id = UUID.randomUUID().toString();
+        Party party = formType.otherParty(validated).orElse(null);
+        boolean acceptance = party != null && formType.acceptanceRequired(validated);
         jpa.tx(TransactionType.Required, em -> {
-            FormRequestEntity request = new FormRequestEntity(id, formType.id(), accountId, subject.actor(), stored, clock.instant());
+            FormRequestEntity request = new FormRequestEntity(id, formType.id(), accountId, actor, stored, clock.instant());
+            if (party != null) {
+                request.otherParty(party);
+            }
+            request.executeOn(formType.executeOn(validated));
+            String token = null;
+            if (acceptance) {
+                request.acceptance(PENDING);
+                if (party.email() != null) {
+                    token = tokens.newToken();
+                    request.acceptToken(SecretTokens.hash(token), clock.instant().plus(java.time.Duration.ofDays(
+                            Math.max(1, config.acceptance_days()))));
+                }
+            }
             em.persist(request);
-            transition(em, request, null, FormStatus.SUBMITTED, subject.actor(), null, true);
+            transition(em, request, null, FormStatus.SUBMITTED, actor, null, true);
+            if (acceptance) {
+                askToAccept(request, token);
+            }
         });
-        if (!formType.reviewRequired() && !fourEyes(formType.id())) { // a four-eyes type is always reviewed
+        boolean review = formType.reviewRequired() || fourEyes(formType.id()) || acceptance; // four eyes: always reviewed
+        if (!review) {
             jpa.tx(TransactionType.Required, em -> {
                 FormRequestEntity request = em.find(FormRequestEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
                 request.approvedBy("system");
                 transition(em, request, FormStatus.SUBMITTED, FormStatus.APPROVED, "system", "no review needed", false);
             });
-            execute(id, "system");
+            executeWhenDue(id, "system");
         }
         return forCustomer(get(id));
+    }
+
+    /** Mails the other party what it is asked to accept: a person gets the link, an account is told to log in. */
+    private void askToAccept(FormRequestEntity request, String token) {
+        Account account = accounts.get(request.accountId());
+        Party party = request.otherParty();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("type", request.type());
+        params.put("request", request.id().substring(0, 8));
+        params.put("fromCustomerNumber", account.customerNumber());
+        params.put("fromName", account.ownerName());
+        if (party.email() != null) {
+            params.put("name", party.name() == null ? "" : party.name());
+            params.put("byLink", true);
+            params.put("link", config.acceptance_linkTemplate().replace("{token}", token));
+            notifications.send(new OutgoingMessage(ACCEPTANCE_TEMPLATE, request.accountId(), account.language(), OutgoingMessage.EMAIL,
+                    List.of(party.email()), null, params, "form-acceptance:" + request.id(), true));
+        } else {
+            Account other = accounts.get(party.accountId());
+            params.put("name", other.ownerName());
+            params.put("byLink", false);
+            params.put("link", "");
+            notifications.send(new OutgoingMessage(ACCEPTANCE_TEMPLATE, other.id(), other.language(), OutgoingMessage.EMAIL,
+                    List.of(other.email()), null, params, "form-acceptance:" + request.id(), false));
+        }
     }
 
     @Override
@@ -152,7 +227,8 @@ public class FormServiceImpl implements FormService {
                         t.to() == FormStatus.FAILED ? null : t.comment(), t.at()) : t).toList();
         return new FormRequest(request.id(), request.type(), request.accountId(), request.submittedBy(), request.status(), request.payload(),
                 null, List.of(), request.status() == FormStatus.FAILED ? "It could not be carried out yet; staff will look into it." : null,
-                history, request.attachments(), request.createdAt(), request.updatedAt());
+                history, request.attachments(), request.otherAccountId(), request.acceptance(), request.executeOn(), request.createdAt(),
+                request.updatedAt());
     }
 
     /**
@@ -203,6 +279,15 @@ public class FormServiceImpl implements FormService {
     public AttachmentInfo attach(Subject subject, String requestId, String fileName, byte[] content) {
         String accountId = authorization.requireAccount(subject);
         Reads.read(jpa, em -> visible(em, subject, requestId));
+        return storeAttachment(accountId, requestId, fileName, content);
+    }
+
+    @Override
+    public AttachmentInfo attach(String requestId, String fileName, byte[] content, String actor) {
+        return storeAttachment(null, requestId, fileName, content);
+    }
+
+    private AttachmentInfo storeAttachment(String accountId, String requestId, String fileName, byte[] content) {
         FieldChecks checks = new FieldChecks();
         String name = checks.text("fileName", fileName == null ? null : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_"), 200);
         String type = content == null ? null : Attachments.sniff(content);
@@ -285,6 +370,15 @@ public class FormServiceImpl implements FormService {
         boolean[] approved = new boolean[1];
         change(null, requestId, (em, request) -> {
             require(request, FormStatus.SUBMITTED);
+            if (PENDING.equals(request.acceptance())) {
+                throw new ConflictException("acceptance-pending", "The other party has not accepted this request yet.");
+            }
+            int required = types.get(request.type()).map(t -> t.attachmentsRequired(read(request.payload()))).orElse(0);
+            if (required > 0 && em.createQuery("select count(a) from FormAttachmentEntity a where a.requestId = :r", Long.class)
+                    .setParameter("r", requestId).getSingleResult() < required) {
+                throw new ConflictException("attachment-required", "This request needs " + required + " document"
+                        + (required == 1 ? "" : "s") + " attached before it can be approved.");
+            }
             if (request.approvals().contains(FormRequestEntity.approver(actor))) {
                 throw new ConflictException("second-approval-needed", "This request needs the approval of a second staff member.");
             }
@@ -297,7 +391,7 @@ public class FormServiceImpl implements FormService {
             }
         });
         if (approved[0]) {
-            execute(requestId, actor);
+            executeWhenDue(requestId, actor);
         }
         return get(requestId);
     }
@@ -318,6 +412,9 @@ public class FormServiceImpl implements FormService {
             // APPROVED: approved, but its execution never ran to an end (the node stopped in between)
             throw new ConflictException("form-transition-invalid", "Only a FAILED (or stuck APPROVED) request can be retried; this one is "
                     + current.status() + ".");
+        }
+        if (current.status() == FormStatus.APPROVED && current.executeOn() != null && current.executeOn().isAfter(today())) {
+            throw new ConflictException("form-scheduled", "This request is carried out on " + current.executeOn() + ", not before.");
         }
         execute(requestId, actor);
         return get(requestId);
@@ -340,7 +437,124 @@ public class FormServiceImpl implements FormService {
                 .setParameter("before", before).executeUpdate());
     }
 
+    // --- the other party ---------------------------------------------------------------------------------
+
+    @Override
+    public Page<FormRequest> incoming(Subject subject, PageRequest page) {
+        String accountId = authorization.requireAccount(subject);
+        return Reads.read(jpa, em -> PagedQuery.page(em, FormRequestEntity.class, visibleTypes(subject), "e.createdAt desc, e.id", page,
+                "otherAccountId", accountId).map(r -> asParty(toDto(em, r))));
+    }
+
+    @Override
+    public FormRequest incoming(Subject subject, String requestId) {
+        return asParty(Reads.read(jpa, em -> toDto(em, incomingOf(em, subject, requestId, false))));
+    }
+
+    private FormRequestEntity incomingOf(EntityManager em, Subject subject, String requestId, boolean lock) {
+        String accountId = authorization.requireAccount(subject);
+        FormRequestEntity request = requestId == null ? null
+                : lock ? em.find(FormRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE) : em.find(FormRequestEntity.class, requestId);
+        if (request == null || !accountId.equals(request.otherAccountId())
+                || !subject.holder() && types.get(request.type()).map(t -> !subject.has(t.permission())).orElse(true)) {
+            throw new NotFoundException("form-not-found", "There is no such request.");
+        }
+        return request;
+    }
+
+    /** What the other party sees: the request and its public history, none of the submitting account's documents. */
+    private static FormRequest asParty(FormRequest request) {
+        FormRequest view = forCustomer(request);
+        return new FormRequest(view.id(), view.type(), view.accountId(), null, view.status(), view.payload(), null, List.of(), view.error(),
+                view.history().stream().map(t -> new org.hostarea.forms.FormTransition(t.from(), t.to(), t.actor().startsWith("staff")
+                        ? "staff" : t.actor().startsWith("party:") ? t.actor() : "requester", t.comment(), t.at())).toList(), List.of(),
+                view.otherAccountId(), view.acceptance(), view.executeOn(), view.createdAt(), view.updatedAt());
+    }
+
+    @Override
+    public FormRequest answerAsParty(Subject subject, String requestId, boolean accept, String comment) {
+        String text = optionalComment(comment);
+        Reads.read(jpa, em -> incomingOf(em, subject, requestId, false));
+        jpa.tx(TransactionType.Required, em -> decide(em, incomingOf(em, subject, requestId, true), accept, "party:" + subject.actor(), text));
+        return incoming(subject, requestId);
+    }
+
+    @Override
+    public Map<String, Object> acceptanceView(String token) {
+        return Reads.read(jpa, em -> partyView(byToken(em, token, false)));
+    }
+
+    @Override
+    public Map<String, Object> answerAsParty(String token, boolean accept, String comment) {
+        String text = optionalComment(comment);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            FormRequestEntity request = byToken(em, token, true);
+            decide(em, request, accept, "party:" + request.otherParty().email(), text);
+            return partyView(request);
+        });
+    }
+
+    private FormRequestEntity byToken(EntityManager em, String token, boolean lock) {
+        FormRequestEntity found = !SecretTokens.wellFormed(token) ? null : em.createQuery("select e from FormRequestEntity e"
+                + " where e.acceptTokenHash = :h", FormRequestEntity.class).setParameter("h", SecretTokens.hash(token))
+                .getResultStream().findFirst().orElse(null);
+        if (found != null && lock) {
+            found = em.find(FormRequestEntity.class, found.id(), LockModeType.PESSIMISTIC_WRITE);
+        }
+        if (found == null || !found.acceptTokenValid(clock.instant()) || !PENDING.equals(found.acceptance()) || !found.status().open()) {
+            throw new NotFoundException("acceptance-not-found", "This link is unknown, used or expired.");
+        }
+        return found;
+    }
+
+    private Map<String, Object> partyView(FormRequestEntity request) {
+        Account account = accounts.get(request.accountId());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("request", request.id());
+        view.put("type", request.type());
+        view.put("fromCustomerNumber", account.customerNumber());
+        view.put("fromName", account.ownerName());
+        view.put("status", request.status().name());
+        view.put("acceptance", request.acceptance());
+        view.put("payload", read(request.payload()));
+        return view;
+    }
+
+    /** The other party's answer: accepted, the request waits for staff; declined, it is rejected. */
+    private void decide(EntityManager em, FormRequestEntity request, boolean accept, String actor, String comment) {
+        if (!PENDING.equals(request.acceptance()) || !request.status().open()) {
+            throw new ConflictException("form-transition-invalid", "The request does not wait for the other party's answer.");
+        }
+        request.acceptance(accept ? "ACCEPTED" : "DECLINED");
+        String note = accept ? "accepted by the other party" : "declined by the other party";
+        transition(em, request, request.status(), accept ? request.status() : FormStatus.REJECTED, actor, first(comment, note), true);
+    }
+
     // --- execution -------------------------------------------------------------------------------------
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of(config.zone())));
+    }
+
+    /** Executes an approved request now, or leaves it APPROVED until its day (the due run carries it out then). */
+    private void executeWhenDue(String requestId, String actor) {
+        FormRequest request = get(requestId);
+        if (request.executeOn() != null && request.executeOn().isAfter(today())) {
+            jpa.tx(TransactionType.Required, em -> transition(em, owned(em, null, requestId, true), FormStatus.APPROVED, FormStatus.APPROVED,
+                    actor, "to be carried out on " + request.executeOn(), true));
+            return;
+        }
+        execute(requestId, actor);
+    }
+
+    @Override
+    public int executeDue(LocalDate asOf) {
+        List<String> due = Reads.read(jpa, em -> em.createQuery("select e.id from FormRequestEntity e where e.status = :s"
+                + " and e.executeOn is not null and e.executeOn <= :day order by e.createdAt", String.class)
+                .setParameter("s", FormStatus.APPROVED).setParameter("day", asOf.toEpochDay()).getResultList());
+        due.forEach(id -> execute(id, "system"));
+        return due.size();
+    }
 
     /** Runs the executor of an APPROVED (or FAILED, on retry) request: EXECUTED if it committed, FAILED otherwise. */
     private void execute(String requestId, String actor) {
@@ -406,6 +620,23 @@ public class FormServiceImpl implements FormService {
             params.put("comment", comment == null ? "" : comment);
             notifications.send(new OutgoingMessage(TEMPLATE, account.id(), account.language(), OutgoingMessage.EMAIL,
                     List.of(account.email()), null, params, "form-transition:" + id, false));
+            Party party = request.otherParty();
+            if (party != null) {
+                Map<String, Object> told = new LinkedHashMap<>(params);
+                told.put("fromCustomerNumber", account.customerNumber());
+                if (party.accountId() != null) {
+                    Account other = accounts.get(party.accountId());
+                    told.put("name", other.ownerName());
+                    told.put("customerNumber", other.customerNumber());
+                    notifications.send(new OutgoingMessage(PARTY_TEMPLATE, other.id(), other.language(), OutgoingMessage.EMAIL,
+                            List.of(other.email()), null, told, "form-transition-party:" + id, false));
+                } else {
+                    told.put("name", party.name() == null ? "" : party.name());
+                    told.put("customerNumber", "-");
+                    notifications.send(new OutgoingMessage(PARTY_TEMPLATE, account.id(), account.language(), OutgoingMessage.EMAIL,
+                            List.of(party.email()), null, told, "form-transition-party:" + id, false));
+                }
+            }
         }
     }
 
@@ -446,7 +677,7 @@ public class FormServiceImpl implements FormService {
                         java.time.Instant.ofEpochMilli(((Number) row[4]).longValue()))).toList();
         return new FormRequest(request.id(), request.type(), request.accountId(), request.submittedBy(), request.status(),
                 read(request.payload()), request.assignee(), request.approvals(), request.error(), history, attachments,
-                request.createdAt(), request.updatedAt());
+                request.otherAccountId(), request.acceptance(), request.executeOn(), request.createdAt(), request.updatedAt());
     }
 
     private static String requiredComment(String comment) {

@@ -24,4 +24,11 @@ public @interface FormsConfiguration {
 
     @AttributeDefinition(name = "Time zone", description = "The provider's zone, for the retention of attachments.")
     String zone() default "UTC";
+
+    @AttributeDefinition(name = "Acceptance link", description = "The page the other party's acceptance link opens ({token} is "
+            + "replaced).")
+    String acceptance_linkTemplate() default "http://localhost:8181/accept-request?token={token}";
+
+    @AttributeDefinition(name = "Acceptance link lifetime (days)", min = "1")
+    int acceptance_days() default 14;
 }

@@ -1,8 +1,11 @@
 package org.hostarea.forms.spi;
 
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 import org.hostarea.core.access.Permission;
+import org.hostarea.identity.ClientInfo;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -30,6 +33,34 @@ public interface FormType {
      * @throws org.hostarea.core.DomainException for a rule the account breaks (e.g. 404 for a package of another account)
      */
     Map<String, Object> validate(String accountId, Map<String, Object> payload);
+
+    /**
+     * As {@link #validate(String, Map)}, for a type whose check is a proof counted by brute-force protection (the
+     * caller's address is one of the counters).
+     */
+    default Map<String, Object> validate(String accountId, Map<String, Object> payload, ClientInfo client) {
+        return validate(accountId, payload);
+    }
+
+    /** The other party of a validated request, told of every change of state (and asked to accept, if needed). */
+    default Optional<Party> otherParty(Map<String, Object> payload) {
+        return Optional.empty();
+    }
+
+    /** Whether the other party must accept before staff may approve (declining rejects the request). */
+    default boolean acceptanceRequired(Map<String, Object> payload) {
+        return false;
+    }
+
+    /** How many documents must be attached before staff may approve. */
+    default int attachmentsRequired(Map<String, Object> payload) {
+        return 0;
+    }
+
+    /** The day from which an approved request is carried out ({@code null}: at once). */
+    default LocalDate executeOn(Map<String, Object> payload) {
+        return null;
+    }
 
     /**
      * Carries the approved request out. Runs inside the transaction that marks it EXECUTED, so it commits with it or

@@ -1,6 +1,6 @@
 /** The plugin interface of the forms workflow: each domain bundle registers its {@link org.hostarea.forms.spi.FormType}s. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hostarea.forms.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -50,6 +50,10 @@ public class AccountEntity implements LoginSubject {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
+    /** The customer number this one was merged into (then CLOSED). */
+    @Column(name = "MERGED_INTO", length = 16)
+    private String mergedInto;
+
     @Version
     @Column(name = "VERSION")
     private long version;
@@ -73,7 +77,8 @@ public class AccountEntity implements LoginSubject {
     }
 
     Account toDto() {
-        return new Account(id, customerNumber, ownerName, email, language, status, passwordHash != null, Instant.ofEpochMilli(createdAt));
+        return new Account(id, customerNumber, ownerName, email, language, status, passwordHash != null, Instant.ofEpochMilli(createdAt),
+                mergedInto);
     }
 
     @Override
@@ -119,6 +124,16 @@ public class AccountEntity implements LoginSubject {
     void email(String email) {
         this.email = email;
         this.emailKey = emailKey(email);
+    }
+
+    String mergedInto() {
+        return mergedInto;
+    }
+
+    /** Closes the account for good: its data now lives under {@code intoCustomerNumber}. */
+    void closeMerged(String intoCustomerNumber) {
+        this.status = AccountStatus.CLOSED;
+        this.mergedInto = intoCustomerNumber;
     }
 
     void passwordHash(String passwordHash) {

@@ -14,6 +14,7 @@ import org.hostarea.core.NotFoundException;
 import org.hostarea.core.jpa.Writes;
 import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
+import org.hostarea.identity.AccountStatus;
 import org.hostarea.identity.NewAccount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,12 +31,14 @@ public class AccountServiceImpl implements AccountService {
     private final JpaTemplate jpa;
     private final Clock clock;
     private final Credentials credentials;
+    private final SecurityLog securityLog;
     private final CustomerNumbers numbers = new CustomerNumbers(new SecureRandom());
 
     @Activate
     public AccountServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa, @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock,
-            @Reference Credentials credentials) {
+            @Reference Credentials credentials, @Reference SecurityLog securityLog) {
         this.jpa = jpa;
+        this.securityLog = securityLog;
         this.clock = clock;
         this.credentials = credentials;
     }
@@ -80,6 +83,37 @@ public class AccountServiceImpl implements AccountService {
         return jpa.txExpr(TransactionType.Supports, em -> CustomerNumbers.valid(number)
                 ? Accounts.byCustomerNumber(em, number).map(AccountEntity::toDto) : Optional.<Account>empty())
                 .orElseThrow(() -> new NotFoundException("account-not-found", "There is no such account."));
+    }
+
+    @Override
+    public void closeMerged(String fromAccountId, String intoAccountId, String actor) {
+        jpa.tx(TransactionType.Required, em -> {
+            AccountEntity into = em.find(AccountEntity.class, intoAccountId, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+            AccountEntity from = em.find(AccountEntity.class, fromAccountId, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (into == null || from == null) {
+                throw new NotFoundException("account-not-found", "There is no such account.");
+            }
+            if (into.status() != AccountStatus.ACTIVE) {
+                throw new org.hostarea.core.RuleViolationException("account-closed", "Customer number " + into.customerNumber()
+                        + " is closed" + (into.mergedInto() == null ? "" : " (merged into " + into.mergedInto() + ")")
+                        + "; nothing can be merged into it.");
+            }
+            if (from.status() != AccountStatus.ACTIVE) {
+                if (into.customerNumber().equals(from.mergedInto())) {
+                    return; // merged a moment ago
+                }
+                throw new org.hostarea.core.RuleViolationException("account-closed", "Customer number " + from.customerNumber()
+                        + " is already closed" + (from.mergedInto() == null ? "" : " (merged into " + from.mergedInto() + ")") + ".");
+            }
+            from.closeMerged(into.customerNumber());
+            em.createQuery("delete from SessionEntity s where s.accountId = :a").setParameter("a", fromAccountId).executeUpdate();
+            em.createQuery("update PasswordResetEntity r set r.usedAt = :now where r.accountId = :a and r.usedAt is null")
+                    .setParameter("now", clock.millis()).setParameter("a", fromAccountId).executeUpdate();
+            em.createQuery("update EmailChangeEntity r set r.usedAt = :now where r.accountId = :a and r.usedAt is null")
+                    .setParameter("now", clock.millis()).setParameter("a", fromAccountId).executeUpdate();
+            securityLog.record(em, "ACCOUNT_MERGED", fromAccountId, actor, null, "merged into " + into.customerNumber());
+            securityLog.record(em, "ACCOUNT_MERGED", intoAccountId, actor, null, from.customerNumber() + " merged into this account");
+        });
     }
 
     private static ConflictException emailTaken() {

@@ -152,6 +152,12 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             throw invalidCredentials();
         }
         boolean matches = credentials.verify(password, found == null ? null : found.passwordHash());
+        if (matches && found instanceof AccountEntity merged && merged.mergedInto() != null) {
+            // only who knows the password learns where the number went
+            securityLog.record("LOGIN_FAILED", logAccount, actor(subjectType, found, login), client.remoteAddress(), "merged");
+            throw new UnauthenticatedException("account-merged", "This customer number was merged into customer number "
+                    + merged.mergedInto() + ". Log in with that number.");
+        }
         if (!matches || !found.canLogIn()) {
             List<String> locked = throttle.failed(keys);
             securityLog.record("LOGIN_FAILED", logAccount, actor(subjectType, found, login), client.remoteAddress(), null);

@@ -31,11 +31,13 @@ public class PackagePasswordServiceImpl implements PackagePasswordService {
     private final Credentials credentials;
     private final SecurityLog securityLog;
     private final PackageDirectoryTracker directory;
+    private final LoginThrottle throttle;
 
     @Activate
     public PackagePasswordServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Credentials credentials,
-            @Reference SecurityLog securityLog, @Reference PackageDirectoryTracker directory) {
+            @Reference SecurityLog securityLog, @Reference PackageDirectoryTracker directory, @Reference LoginThrottle throttle) {
+        this.throttle = throttle;
         this.jpa = jpa;
         this.clock = clock;
         this.credentials = credentials;
@@ -84,6 +86,43 @@ public class PackagePasswordServiceImpl implements PackagePasswordService {
             securityLog.record(em, "PACKAGE_PASSWORD_REVOKED", existing.accountId(), actor, null, "package " + packageId);
             return true;
         });
+    }
+
+    @Override
+    public String verifyOwnership(String requesterAccountId, String domain, String password, ClientInfo client) {
+        PackageLogin pkg = domain == null ? null : org.hostarea.core.DomainNames.normalize(domain).flatMap(directory::byDomain)
+                .filter(PackageLogin::open).orElse(null);
+        PackagePasswordEntity stored = pkg == null ? null
+                : jpa.txExpr(TransactionType.Supports, em -> em.find(PackagePasswordEntity.class, pkg.packageId()));
+        java.util.List<String> keys = new java.util.ArrayList<>(3);
+        keys.add("merge:" + requesterAccountId); // its own counter: failures here must not lock the asker's login
+        if (stored != null) {
+            keys.add(AuthenticationServiceImpl.throttleKey(SubjectType.PACKAGE, stored.id()));
+        }
+        if (client.remoteAddress() != null) {
+            keys.add(LoginThrottle.SOURCE + client.remoteAddress());
+        }
+        String actor = "account:" + requesterAccountId;
+        String logAccount = stored == null ? requesterAccountId : stored.accountId();
+        String detail = "proof of a package for a merge, domain " + (domain == null || domain.length() > 100 ? "?" : domain);
+        if (throttle.blocked(keys)) {
+            credentials.verify(password == null ? "" : password, null);
+            securityLog.record("PACKAGE_PROOF_THROTTLED", logAccount, actor, client.remoteAddress(), detail);
+            throw packageCredentialsInvalid();
+        }
+        boolean matches = credentials.verify(password == null ? "" : password, stored == null ? null : stored.passwordHash());
+        if (!matches) {
+            throttle.failed(keys);
+            securityLog.record("PACKAGE_PROOF_FAILED", logAccount, actor, client.remoteAddress(), detail);
+            throw packageCredentialsInvalid();
+        }
+        securityLog.record("PACKAGE_PROOF", stored.accountId(), actor, client.remoteAddress(), detail);
+        return stored.accountId();
+    }
+
+    private static RuleViolationException packageCredentialsInvalid() {
+        return new RuleViolationException("package-credentials-invalid",
+                "The domain and package password do not match an active package (or there were too many attempts; try later).");
     }
 
     private static void endSessions(EntityManager em, String packageId) {

@@ -11,6 +11,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 
 import org.hostarea.core.Page;
 import org.hostarea.core.PageRequest;
@@ -20,6 +21,7 @@ import org.hostarea.core.access.StaffRole;
 import org.hostarea.core.access.StaffRoute;
 import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.core.rest.QueryParams;
+import org.hostarea.forms.AttachmentInfo;
 import org.hostarea.forms.FormRequest;
 import org.hostarea.forms.FormService;
 import org.hostarea.forms.FormStatus;
@@ -53,6 +55,35 @@ public class AdminFormsResource {
             @QueryParam("assignee") String assignee, @QueryParam("page") String page, @QueryParam("size") String size) {
         return forms.queue(blankToNull(type), QueryParams.optionalEnum(FormStatus.class, "status", status), blankToNull(assignee),
                 PageRequest.parse(page, size));
+    }
+
+    /**
+     * {@code {"accountId","type","payload"}} → 201: staff file a request for a customer who sent it to support (an
+     * owner who lost access to the owner email sends the form and an ID document).
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @StaffRoute(StaffRole.SUPPORT)
+    public Response submitFor(OnBehalf request, @Context SecurityContext security, @Context UriInfo uri) {
+        OnBehalf body = ValidationException.requireBody(request);
+        org.hostarea.core.FieldChecks checks = new org.hostarea.core.FieldChecks();
+        String accountId = checks.text("accountId", body.accountId(), 36);
+        checks.throwIfAny();
+        FormRequest created = forms.submitFor(accountId, body.type(), body.payload(), Callers.subject(security).actor());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    /** A document the customer sent to support, as the body ({@code ?fileName=}) → 201. */
+    @POST
+    @Path("{id}/attachments")
+    @Consumes({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+    @StaffRoute(StaffRole.SUPPORT)
+    public Response attach(@PathParam("id") String id, @QueryParam("fileName") String fileName, java.io.InputStream body,
+            @Context SecurityContext security) {
+        forms.get(id);
+        AttachmentInfo stored = forms.attach(id, fileName, MeFormsResource.read(body, forms.maxAttachmentBytes()),
+                Callers.subject(security).actor());
+        return Response.status(Response.Status.CREATED).entity(stored).build();
     }
 
     @GET
@@ -117,6 +148,10 @@ public class AdminFormsResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The body of {@code POST /admin/forms}. */
+    public record OnBehalf(String accountId, String type, java.util.Map<String, Object> payload) {
     }
 
     /** The body of {@code POST .../assign}. */

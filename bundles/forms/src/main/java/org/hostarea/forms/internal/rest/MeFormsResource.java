@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -31,6 +32,7 @@ import org.hostarea.forms.FormRequest;
 import org.hostarea.forms.FormService;
 import org.hostarea.forms.FormStatus;
 import org.hostarea.forms.FormTypeInfo;
+import org.hostarea.identity.ClientInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -81,10 +83,61 @@ public class MeFormsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomerRoute
-    public Response submit(Submission request, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response submit(Submission request, @Context SecurityContext security, @Context UriInfo uri,
+            @Context HttpServletRequest http) {
         Submission body = ValidationException.requireBody(request);
-        FormRequest created = forms.submit(Callers.subject(security), body.type(), body.payload());
+        FormRequest created = forms.submit(Callers.subject(security), body.type(), body.payload(), client(http));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    /**
+     * {@code {"type","payload":{...}}} → 200 {@code {"type","payload"}}: the request checked and shown as it would be
+     * stored, nothing stored (a merge shows both master-data records and the fields that differ).
+     */
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute
+    public Submission check(Submission request, @Context SecurityContext security, @Context HttpServletRequest http) {
+        Submission body = ValidationException.requireBody(request);
+        return new Submission(body.type(), forms.check(Callers.subject(security), body.type(), body.payload(), client(http)));
+    }
+
+    /** Requests of other accounts that concern this one (a domain coming to it, its merge into another number). */
+    @GET
+    @Path("incoming")
+    @CustomerRoute
+    public Page<FormRequest> incoming(@QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
+        return forms.incoming(Callers.subject(security), PageRequest.parse(page, size));
+    }
+
+    @GET
+    @Path("incoming/{id}")
+    @CustomerRoute
+    public FormRequest incomingOne(@PathParam("id") String id, @Context SecurityContext security) {
+        return forms.incoming(Callers.subject(security), id);
+    }
+
+    /** {@code {"comment"?}}: this account accepts what the request asks of it; staff decide next. */
+    @POST
+    @Path("incoming/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute
+    public FormRequest accept(@PathParam("id") String id, Comment request, @Context SecurityContext security) {
+        return forms.answerAsParty(Callers.subject(security), id, true, request == null ? null : request.comment());
+    }
+
+    /** {@code {"comment"?}}: this account declines; the request is rejected. */
+    @POST
+    @Path("incoming/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomerRoute
+    public FormRequest decline(@PathParam("id") String id, Comment request, @Context SecurityContext security) {
+        return forms.answerAsParty(Callers.subject(security), id, false, request == null ? null : request.comment());
+    }
+
+    static ClientInfo client(HttpServletRequest http) {
+        return new ClientInfo(http == null ? null : http.getRemoteAddr(), http == null ? null : http.getHeader("User-Agent"));
     }
 
     @GET

@@ -9,6 +9,7 @@ import org.hostarea.core.RuleViolationException;
 import org.hostarea.core.access.Permission;
 import org.hostarea.forms.spi.FormExecution;
 import org.hostarea.forms.spi.FormType;
+import org.hostarea.forms.spi.Payloads;
 import org.hostarea.packages.CancellationMode;
 import org.hostarea.packages.CustomerPackage;
 import org.hostarea.packages.PackageService;

@@ -8,6 +8,7 @@ import org.hostarea.core.FieldChecks;
 import org.hostarea.core.access.Permission;
 import org.hostarea.forms.spi.FormExecution;
 import org.hostarea.forms.spi.FormType;
+import org.hostarea.forms.spi.Payloads;
 import org.hostarea.packages.Domain;
 import org.hostarea.packages.PackageService;
 import org.hostarea.packages.Registrant;

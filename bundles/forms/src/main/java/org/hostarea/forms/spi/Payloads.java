@@ -1,22 +1,22 @@
-package org.hostarea.packages.internal.forms;
+package org.hostarea.forms.spi;
 
 import java.util.Map;
 import java.util.Set;
 
 import org.hostarea.core.FieldChecks;
 
-/** Reading the JSON payload of a request: only the known keys, every bad one named {@code payload.<key>}. */
-final class Payloads {
+/** For form types reading the JSON payload of a request: only the known keys, every bad one named {@code payload.<key>}. */
+public final class Payloads {
 
     private Payloads() {
     }
 
-    static void onlyKnown(FieldChecks checks, Map<String, Object> payload, Set<String> known) {
+    public static void onlyKnown(FieldChecks checks, Map<String, Object> payload, Set<String> known) {
         payload.keySet().stream().filter(key -> !known.contains(key)).sorted()
                 .forEach(key -> checks.reject("payload." + key, "is not a field of this request"));
     }
 
-    static String text(FieldChecks checks, Map<String, Object> payload, String key, int max, boolean required) {
+    public static String text(FieldChecks checks, Map<String, Object> payload, String key, int max, boolean required) {
         Object value = payload.get(key);
         if (value != null && !(value instanceof String)) {
             checks.reject("payload." + key, "must be text");
