@@ -12,12 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.awaitility.Awaitility;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * MERGE_CUSTOMER_NUMBERS (seed 001) over REST: the other number proved by a domain and its package password (counted by
@@ -26,6 +32,12 @@ import org.junit.Test;
  * told by email; a merge into itself, of an already merged number, or a rejected one changes nothing.
  */
 public class MergeIT extends HostareaTestSupport {
+
+    @Inject
+    ServiceComponentRuntime scr;
+
+    @Inject
+    BundleContext bundleContext;
 
     private static final String PASSWORD_A = "merge-password-a1";
     private static final String PASSWORD_B = "merge-password-b1";
@@ -172,6 +184,56 @@ public class MergeIT extends HostareaTestSupport {
         assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "MERGE_CUSTOMER_NUMBERS", "payload", Map.of("customerNumber",
                 numberB, "domain", domainB, "packagePassword", PACKAGE_PASSWORD))), tokenA), 422, "account-already-merged");
         assertEquals(forms, count(tokenA, "/api/v1/me/forms"));
+    }
+
+    @Test
+    public void aMergeThatFailsIsRetriedWithOneEffect() throws Exception {
+        issueInvoice(accountB, "10.00", "EUR");
+        addCredit(accountB, "12.00");
+        addCredit(accountA, "3.00");
+        Totals before = totals(tokenA).plus(totals(tokenB));
+        String id = submit(tokenA, Map.of("customerNumber", numberB, "domain", domainB, "packagePassword", PACKAGE_PASSWORD)).get("id").asText();
+        staff(id, "approve", adminToken());
+        String colleague = "merge-" + unique();
+        assertTrue(shell("hostarea:staff-add --role SUPPORT --password " + STAFF_PASSWORD + " " + colleague).contains("Created"));
+
+        // billing's merge step is gone for a moment (its bundle being replaced): the merge fails whole, nothing moved
+        ComponentDescriptionDTO step = scr.getComponentDescriptionDTO(bundle("org.hostarea.billing"),
+                "org.hostarea.billing.internal.BillingMergeStep");
+        scr.disableComponent(step).getValue();
+        try {
+            JsonNode failed = staff(id, "approve", staffLogin(colleague, STAFF_PASSWORD));
+            assertEquals(failed.toString(), "FAILED", failed.get("status").asText());
+            assertTrue(failed.toString(), failed.get("error").asText().contains("billing"));
+            assertEquals(200, http.get("/api/v1/me", tokenB).status());
+            assertEquals(0, count(tokenA, "/api/v1/me/packages"));
+            assertEquals(1, count(tokenB, "/api/v1/me/packages"));
+            JsonNode seen = http.get("/api/v1/me/forms/" + id, tokenA).json();
+            assertEquals("FAILED", seen.get("status").asText());
+            assertFalse("no technical error text for the customer", seen.toString().contains("BillingMergeStep") || seen.toString()
+                    .contains("[billing]"));
+        } finally {
+            scr.enableComponent(step).getValue();
+        }
+        // staff retry once it is back: executed once, the sums the same, and a further retry is refused
+        Awaitility.await("the retry runs").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() ->
+                "EXECUTED".equals(http.post("/api/v1/admin/forms/" + id + "/retry", "", adminToken()).json().get("status").asText()));
+        Totals after = totals(tokenA);
+        assertEquals(before.invoices, after.invoices);
+        assertEquals(0, before.invoiced.compareTo(after.invoiced));
+        assertEquals(0, before.credit.compareTo(after.credit));
+        assertEquals(1, count(tokenA, "/api/v1/me/packages"));
+        assertProblem(http.post("/api/v1/admin/forms/" + id + "/retry", "", adminToken()), 409, "form-transition-invalid");
+        assertProblem(login(numberB, PASSWORD_B), 401, "account-merged");
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 
     @Test

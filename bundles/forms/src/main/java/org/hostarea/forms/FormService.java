@@ -39,11 +39,12 @@ public interface FormService {
     FormRequest incoming(Subject subject, String requestId);
 
     /**
-     * The other party accepts ({@code accept}) or declines a request that waits for it; declining rejects it.
+     * The other party accepts ({@code accept}) or declines a request that waits for it; declining rejects it. An
+     * acceptance may carry what the type needs from the receiving account ({@code answer}, e.g. the target package).
      *
      * @throws org.hostarea.core.ConflictException ({@code form-transition-invalid}) if it does not wait for acceptance
      */
-    FormRequest answerAsParty(Subject subject, String requestId, boolean accept, String comment);
+    FormRequest answerAsParty(Subject subject, String requestId, boolean accept, String comment, Map<String, Object> answer);
 
     /**
      * What the acceptance link of a person party shows.

@@ -31,4 +31,18 @@ public interface AccountService {
      *     or the other one is closed for another reason
      */
     void closeMerged(String fromAccountId, String intoAccountId, String actor);
+
+    /**
+     * Changes the owner of an account (a new contract holder, or the owner's recovery by ID document when the owner
+     * email is lost): the owner's name and login email, and optionally ends the password (the old holder can no longer
+     * log in; the new one sets a password through a reset link). The holder's sessions end. Runs in the caller's
+     * transaction; the same change again changes nothing.
+     *
+     * @param ownerName the new name, {@code null} to keep it
+     * @param email the new owner (login) email, {@code null} to keep it
+     * @return whether anything changed
+     * @throws org.hostarea.core.ConflictException ({@code email-taken}) if another account logs in with the email
+     * @throws org.hostarea.core.RuleViolationException ({@code account-closed}) for a closed account
+     */
+    boolean changeOwner(String accountId, String ownerName, String email, boolean endPassword, String actor);
 }

@@ -66,6 +66,15 @@ public interface PackageService {
     Domain moveDomain(String accountId, String domainId, String toPackageId, String actor);
 
     /**
+     * Moves a domain to a package of another account (an accepted INTERNAL_DOMAIN_TRANSFER), by the same rules; a
+     * domain already there changes nothing.
+     *
+     * @throws org.hostarea.core.NotFoundException ({@code domain-not-found}) unless it is {@code fromAccountId}'s,
+     *     ({@code package-not-found}) unless the target is {@code toAccountId}'s
+     */
+    Domain moveDomain(String fromAccountId, String domainId, String toAccountId, String toPackageId, String actor);
+
+    /**
      * Records a new holder (registrant) of a domain of the account; recording the same holder again changes nothing.
      *
      * @throws org.hostarea.core.ValidationException for a bad field ({@code registrant.<field>})

@@ -5,7 +5,7 @@
  * {@link org.hostarea.packages.PackageListener}s and kept as {@link org.hostarea.packages.PackageEvent}s.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.hostarea.packages;
 
 import org.osgi.annotation.bundle.Export;

@@ -130,6 +130,26 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
         });
     }
 
+    /**
+     * An ID document verified a contact (instead of its email link): the contact is verified, with the corrections the
+     * request carried ({@code null}: unchanged). Doing it again changes nothing.
+     */
+    Contact verifyByDocument(String accountId, String contactId, String name, String email, String phone) {
+        ensureProfile(accountId);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            ContactEntity contact = find(em, accountId, contactId);
+            if (contact == null) {
+                throw notFound();
+            }
+            Contact current = contact.toDto();
+            contact.set(name == null ? current.name() : name, email == null ? current.email() : email, phone == null ? current.phone() : phone,
+                    current.role(), current.categories());
+            contact.verified();
+            return contact.toDto();
+        });
+    }
+
     /** One audit row per field whose value changed. */
     private static void audit(EntityManager em, String accountId, Map<String, String> before, ProfileEntity profile, String actor,
             Instant now) {
@@ -327,7 +347,8 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
         return contact != null && contact.accountId().equals(accountId) ? contact : null;
     }
 
-    private static ProfileUpdate validate(ProfileUpdate u) {
+    /** The master-data rules, also for form types that carry master data (a new contract holder). */
+    static ProfileUpdate validate(ProfileUpdate u) {
         FieldChecks checks = new FieldChecks();
         String holderName = checks.text("holderName", u.holderName(), 200);
         String company = checks.optionalText("company", u.company(), 200);

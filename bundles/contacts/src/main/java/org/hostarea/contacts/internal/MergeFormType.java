@@ -48,7 +48,7 @@ public class MergeFormType implements FormType {
 
     static final String ID = "MERGE_CUSTOMER_NUMBERS";
     /** The steps without which a merge would leave data behind. */
-    static final Set<String> REQUIRED_STEPS = Set.of("identity", "contacts", "packages", "billing", "forms");
+    static final Set<String> REQUIRED_STEPS = Set.of("identity", "contacts", "packages", "billing", "forms", "notifications");
     private static final Set<String> FIELDS = Set.of("customerNumber", "domain", "packagePassword", "keep");
     /** The fields compared side by side (seed 001: street, postcode, city, phone, mobile, email, bank account). */
     private static final List<String> COMPARED = List.of("holderName", "company", "street", "postcode", "city", "country", "phone",

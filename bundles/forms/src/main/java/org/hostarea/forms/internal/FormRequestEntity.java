@@ -178,6 +178,10 @@ public class FormRequestEntity {
         return payload;
     }
 
+    void payload(String payload) {
+        this.payload = payload;
+    }
+
     String assignee() {
         return assignee;
     }

@@ -472,10 +472,23 @@ public class FormServiceImpl implements FormService {
     }
 
     @Override
-    public FormRequest answerAsParty(Subject subject, String requestId, boolean accept, String comment) {
+    public FormRequest answerAsParty(Subject subject, String requestId, boolean accept, String comment, Map<String, Object> answer) {
         String text = optionalComment(comment);
-        Reads.read(jpa, em -> incomingOf(em, subject, requestId, false));
-        jpa.tx(TransactionType.Required, em -> decide(em, incomingOf(em, subject, requestId, true), accept, "party:" + subject.actor(), text));
+        FormRequestEntity before = Reads.read(jpa, em -> incomingOf(em, subject, requestId, false));
+        String updated = null;
+        if (accept) {
+            FormType type = types.get(before.type()).orElseThrow(() -> new ConflictException("form-type-missing",
+                    "This request type is not installed right now; try again later."));
+            updated = write(type.accepted(read(before.payload()), before.otherAccountId(), answer == null ? Map.of() : answer));
+        }
+        String payload = updated;
+        jpa.tx(TransactionType.Required, em -> {
+            FormRequestEntity request = incomingOf(em, subject, requestId, true);
+            if (payload != null && request.payload().equals(before.payload()) && PENDING.equals(request.acceptance())) {
+                request.payload(payload);
+            }
+            decide(em, request, accept, "party:" + subject.actor(), text);
+        });
         return incoming(subject, requestId);
     }
 

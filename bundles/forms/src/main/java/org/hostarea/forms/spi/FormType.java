@@ -52,6 +52,19 @@ public interface FormType {
         return false;
     }
 
+    /**
+     * The receiving account accepts with what it has to add (e.g. the package a domain goes to): checked here for that
+     * account, and answered as the payload to store.
+     *
+     * @throws org.hostarea.core.ValidationException naming each bad field ({@code payload.<key>})
+     */
+    default Map<String, Object> accepted(Map<String, Object> payload, String partyAccountId, Map<String, Object> answer) {
+        if (answer != null && !answer.isEmpty()) {
+            throw org.hostarea.core.ValidationException.of("payload", "this request takes no data with its acceptance");
+        }
+        return payload;
+    }
+
     /** How many documents must be attached before staff may approve. */
     default int attachmentsRequired(Map<String, Object> payload) {
         return 0;

@@ -121,6 +121,10 @@ public class AccountEntity implements LoginSubject {
         return accountId == null || accountId.equals(id) ? org.hostarea.core.access.Subject.accountHolder(id, sessionId) : null;
     }
 
+    void ownerName(String ownerName) {
+        this.ownerName = ownerName;
+    }
+
     void email(String email) {
         this.email = email;
         this.emailKey = emailKey(email);

@@ -116,6 +116,48 @@ public class AccountServiceImpl implements AccountService {
         });
     }
 
+    @Override
+    public boolean changeOwner(String accountId, String ownerName, String email, boolean endPassword, String actor) {
+        FieldChecks checks = new FieldChecks();
+        String name = ownerName == null ? null : checks.text("ownerName", ownerName, 200);
+        String mail = email == null ? null : checks.email("email", email);
+        checks.throwIfAny();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            AccountEntity account = em.find(AccountEntity.class, accountId == null ? "" : accountId,
+                    javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (account == null) {
+                throw new NotFoundException("account-not-found", "There is no such account.");
+            }
+            if (account.status() != AccountStatus.ACTIVE) {
+                throw new org.hostarea.core.RuleViolationException("account-closed", "This customer number is closed.");
+            }
+            boolean newName = name != null && !name.equals(account.ownerName());
+            boolean newEmail = mail != null && !AccountEntity.emailKey(mail).equals(AccountEntity.emailKey(account.email()));
+            if (!newName && !newEmail) {
+                return false;
+            }
+            if (newEmail && Accounts.byEmail(em, mail).filter(other -> !other.id().equals(accountId)).isPresent()) {
+                throw emailTaken();
+            }
+            String before = account.ownerName() + " <" + account.email() + ">";
+            if (newName) {
+                account.ownerName(name);
+            }
+            if (newEmail) {
+                account.email(mail);
+            }
+            if (endPassword) {
+                account.passwordHash(null);
+            }
+            em.createQuery("delete from SessionEntity s where s.subjectType = :t and s.subjectId = :a")
+                    .setParameter("t", org.hostarea.core.access.SubjectType.CUSTOMER).setParameter("a", accountId).executeUpdate();
+            Writes.flushUnique(em, AccountServiceImpl::emailTaken);
+            securityLog.record(em, "OWNER_CHANGED", accountId, actor, null, before + " -> " + account.ownerName() + " <" + account.email()
+                    + ">" + (endPassword ? ", password ended" : ""));
+            return true;
+        });
+    }
+
     private static ConflictException emailTaken() {
         return new ConflictException("email-taken", "Another account already uses this email.");
     }

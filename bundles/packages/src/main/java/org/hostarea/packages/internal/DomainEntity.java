@@ -111,6 +111,10 @@ public class DomainEntity {
         this.packageId = packageId;
     }
 
+    void accountId(String accountId) {
+        this.accountId = accountId;
+    }
+
     LocalDate expiresOn() {
         return expiresOn;
     }

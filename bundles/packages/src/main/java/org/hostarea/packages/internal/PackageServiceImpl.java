@@ -249,15 +249,21 @@ public class PackageServiceImpl implements PackageService {
 
     @Override
     public Domain moveDomain(String accountId, String domainId, String toPackageId, String actor) {
+        return moveDomain(accountId, domainId, accountId, toPackageId, actor);
+    }
+
+    @Override
+    public Domain moveDomain(String accountId, String domainId, String toAccountId, String toPackageId, String actor) {
         Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(toAccountId, "toAccountId");
         DomainEntity found = Reads.read(jpa, em -> domainId == null ? null : em.find(DomainEntity.class, domainId));
+        if (found != null && toAccountId.equals(found.accountId()) && found.packageId().equals(toPackageId)) {
+            return found.toDto(); // there already
+        }
         if (found == null || !accountId.equals(found.accountId())) {
             throw new NotFoundException("domain-not-found", "There is no such domain.");
         }
-        requireOwned(accountId, toPackageId);
-        if (found.packageId().equals(toPackageId)) {
-            return Reads.read(jpa, em -> em.find(DomainEntity.class, domainId).toDto());
-        }
+        requireOwned(toAccountId, toPackageId);
         List<PackageEvent> happened = new ArrayList<>();
         Domain moved = jpa.txExpr(TransactionType.Required, em -> {
             // both packages locked, in id order (the order of every change that holds two)
@@ -288,6 +294,7 @@ public class PackageServiceImpl implements PackageService {
                 throw new RuleViolationException("domain-limit", "The plan allows " + limit + " domain(s) in the target package.");
             }
             domain.packageId(to.id());
+            domain.accountId(to.accountId());
             Instant now = clock.instant();
             new Change(em, from, happened, now).event(PackageEventType.DOMAIN_MOVED, from.status(), domain.name() + " -> " + to.label(), actor);
             new Change(em, to, happened, now).event(PackageEventType.DOMAIN_MOVED, to.status(), domain.name() + " <- " + from.label(), actor);

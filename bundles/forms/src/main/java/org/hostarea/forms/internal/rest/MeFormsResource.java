@@ -118,13 +118,17 @@ public class MeFormsResource {
         return forms.incoming(Callers.subject(security), id);
     }
 
-    /** {@code {"comment"?}}: this account accepts what the request asks of it; staff decide next. */
+    /**
+     * {@code {"comment"?,"payload"?}}: this account accepts what the request asks of it, with what the type needs from
+     * it (a domain coming in: {@code {"toPackageId"}}); staff decide next.
+     */
     @POST
     @Path("incoming/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomerRoute
-    public FormRequest accept(@PathParam("id") String id, Comment request, @Context SecurityContext security) {
-        return forms.answerAsParty(Callers.subject(security), id, true, request == null ? null : request.comment());
+    public FormRequest accept(@PathParam("id") String id, PartyAnswer request, @Context SecurityContext security) {
+        return forms.answerAsParty(Callers.subject(security), id, true, request == null ? null : request.comment(),
+                request == null ? null : request.payload());
     }
 
     /** {@code {"comment"?}}: this account declines; the request is rejected. */
@@ -133,7 +137,7 @@ public class MeFormsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomerRoute
     public FormRequest decline(@PathParam("id") String id, Comment request, @Context SecurityContext security) {
-        return forms.answerAsParty(Callers.subject(security), id, false, request == null ? null : request.comment());
+        return forms.answerAsParty(Callers.subject(security), id, false, request == null ? null : request.comment(), null);
     }
 
     static ClientInfo client(HttpServletRequest http) {
@@ -201,12 +205,34 @@ public class MeFormsResource {
 
     static Response download(Attachment attachment) {
         return Response.ok(attachment.content(), attachment.info().contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + attachment.info().fileName().replace("\"", "_") + "\"")
+                .header("Content-Disposition", contentDisposition(attachment.info().fileName()))
                 .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * {@code attachment} with the name twice (RFC 6266): an ASCII stand-in for old clients and the exact name in UTF-8
+     * ({@code filename*}, RFC 8187), so a header never carries raw non-Latin-1 bytes.
+     */
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     /** The body of {@code POST /me/forms}. */
     public record Submission(String type, Map<String, Object> payload) {
+    }
+
+    /** The other party's acceptance. */
+    public record PartyAnswer(String comment, Map<String, Object> payload) {
     }
 
     /** A comment of a transition. */
