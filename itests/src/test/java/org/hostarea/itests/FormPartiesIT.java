@@ -212,6 +212,22 @@ public class FormPartiesIT extends HostareaTestSupport {
         assertProblem(login(email, PASSWORD), 401, "invalid-credentials");
 
         // a rejected verification changes nothing; a customer cannot file for another account's contact
+        Http.Reply second = http.post("/api/v1/me/contacts", Http.json(Map.of("name", "Unverified", "email", uniqueEmail())),
+                loginToken(newEmail, "recovered-pass-1"));
+        assertEquals(second.toString(), 201, second.status());
+        String secondId = second.json().get("id").asText();
+        Map<String, Object> refused = new LinkedHashMap<>(payload);
+        refused.put("contactId", secondId);
+        refused.put("newName", "Someone Else");
+        String refusedId = http.post("/api/v1/me/forms", Http.json(Map.of("type", "IDENTITY_VERIFICATION_BY_DOCUMENT", "payload", refused)),
+                loginToken(newEmail, "recovered-pass-1")).json().get("id").asText();
+        assertEquals("REJECTED", http.post("/api/v1/admin/forms/" + refusedId + "/reject", Http.json(Map.of("comment",
+                "The document is unreadable.")), adminToken()).json().get("status").asText());
+        JsonNode unchanged = http.get("/api/v1/admin/forms/" + refusedId, adminToken()).json();
+        assertEquals("REJECTED", unchanged.get("status").asText());
+        JsonNode still = http.get("/api/v1/me/contacts/" + secondId, loginToken(newEmail, "recovered-pass-1")).json();
+        assertFalse(still.get("verified").asBoolean());
+        assertEquals("Unverified", still.get("name").asText());
         String otherEmail = uniqueEmail();
         createCustomer("Other", otherEmail, PASSWORD);
         assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "IDENTITY_VERIFICATION_BY_DOCUMENT", "payload", payload)),
