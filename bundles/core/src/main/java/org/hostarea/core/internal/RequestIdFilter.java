@@ -21,7 +21,8 @@ import org.slf4j.MDC;
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} if it is a safe token, a new UUID
  * otherwise. The id is put in the log context for the request, echoed on the response, and quoted in
- * problems. The same filter sets the headers every API answer carries: no caching, no MIME sniffing.
+ * problems. The same filter sets the headers every API answer carries: no caching, no MIME sniffing, and the charset of
+ * every JSON or text body.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class}, immediate = true)
 @JaxrsExtension
@@ -49,6 +50,11 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
             headers.putSingle(HostareaApi.REQUEST_ID_HEADER, requestId);
         }
         headers.putSingle("X-Content-Type-Options", "nosniff");
+        javax.ws.rs.core.MediaType type = response.getMediaType();
+        if (type != null && !type.getParameters().containsKey(javax.ws.rs.core.MediaType.CHARSET_PARAMETER)
+                && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json") || "text".equals(type.getType()))) {
+            headers.putSingle(javax.ws.rs.core.HttpHeaders.CONTENT_TYPE, type.withCharset("UTF-8")); // every text body says its charset
+        }
         if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-store");
         }
