@@ -144,6 +144,19 @@ public abstract class HostareaTestSupport {
             mavenBundle("com.sun.activation", "jakarta.activation", "1.2.2"),
             mavenBundle("com.sun.mail", "jakarta.mail", System.getProperty("javamail.version")),
             mavenBundle("com.icegreen", "greenmail", System.getProperty("greenmail.version")),
+            // jqwik's generators for HostileInputIT: the engine is a fragment of the API, so the API's service lookup
+            // of its facades sees the engine's implementations
+            mavenBundle("org.opentest4j", "opentest4j", "1.3.0"),
+            mavenBundle("org.apiguardian", "apiguardian-api", "1.1.2"),
+            mavenBundle("org.junit.platform", "junit-platform-commons", "1.11.4"),
+            mavenBundle("org.junit.platform", "junit-platform-engine", "1.11.4"),
+            org.ops4j.pax.exam.CoreOptions.wrappedBundle(org.ops4j.pax.exam.CoreOptions.maven("net.jqwik", "jqwik-api",
+                    System.getProperty("jqwik.version"))).bundleSymbolicName("net.jqwik.api").bundleVersion("1.9.2")
+                    .instructions("Export-Package=net.jqwik.api.*;version=1.9.2", "Import-Package=*;resolution:=optional",
+                            "DynamicImport-Package=*"),
+            org.ops4j.pax.exam.CoreOptions.wrappedBundle(org.ops4j.pax.exam.CoreOptions.maven("net.jqwik", "jqwik-engine",
+                    System.getProperty("jqwik.version"))).bundleSymbolicName("net.jqwik.engine").bundleVersion("1.9.2")
+                    .instructions("Fragment-Host=net.jqwik.api", "Export-Package=!*", "Import-Package=*;resolution:=optional"),
         };
     }
 

@@ -97,8 +97,13 @@ public final class Http {
 
     /** A POST of raw bytes (an upload). */
     public Reply upload(String path, byte[] body, String contentType, String token) {
+        return sendBytes("POST", path, body, contentType, token);
+    }
+
+    /** Raw bytes as the body of any method (a document, or bytes that are not valid UTF-8). */
+    public Reply sendBytes(String method, String path, byte[] body, String contentType, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -106,7 +111,7 @@ public final class Http {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " failed: " + e, e);
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
