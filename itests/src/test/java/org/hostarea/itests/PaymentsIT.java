@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.aries.jpa.template.TransactionType;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -35,6 +36,10 @@ import org.junit.Test;
 public class PaymentsIT extends HostareaTestSupport {
 
     private static final String GATEWAY = "hostarea-payment-testgateway";
+
+    @javax.inject.Inject
+    @org.ops4j.pax.exam.util.Filter("(osgi.unit.name=billing)")
+    org.apache.aries.jpa.template.JpaTemplate billingUnit;
 
     private final Mailbox mailbox = new Mailbox(SMTP_PORT);
     private String email;
@@ -118,6 +123,40 @@ public class PaymentsIT extends HostareaTestSupport {
         assertProblem(http.post("/api/v1/me/invoices/" + declined + "/payments", Http.json(Map.of("gateway", "test")), other), 404,
                 "invoice-not-found");
         assertEquals(0, http.get("/api/v1/me/payments", other).json().get("total").asInt());
+    }
+
+    @Test
+    public void aKeyWhoseFirstRequestDiedBeforeStoringAPaymentIsTakenOverOnce() throws Exception {
+        String invoice = invoice("12.00", "EUR");
+        String body = Http.json(Map.of("gateway", "test", "amount", 2));
+        String first = "pay-" + unique();
+        assertEquals(201, http.send("POST", "/api/v1/me/invoices/" + invoice + "/payments", body, "application/json", token,
+                Map.of("Idempotency-Key", first)).status());
+        // what a node killed between claiming a key and storing its payment leaves: a claim without a payment, long ago
+        String dead = "pay-" + unique();
+        billingUnit.tx(TransactionType.Required, em -> em.createNativeQuery("insert into HA_IDEMPOTENCY (ID, ACCOUNT_ID, IDEM_KEY,"
+                + " REQUEST_HASH, CREATED_AT) select '" + java.util.UUID.randomUUID() + "', ACCOUNT_ID, '" + dead + "', REQUEST_HASH, "
+                + (System.currentTimeMillis() - 3_600_000L) + " from HA_IDEMPOTENCY where ACCOUNT_ID = '" + accountId + "' and IDEM_KEY = '"
+                + first + "'").executeUpdate());
+        // its client's retries: taken over by exactly one of them, which pays; the others see that payment
+        List<Callable<Http.Reply>> retries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            retries.add(() -> http.send("POST", "/api/v1/me/invoices/" + invoice + "/payments", body, "application/json", token,
+                    Map.of("Idempotency-Key", dead)));
+        }
+        Set<String> ids = new TreeSet<>();
+        for (Http.Reply reply : runAll(retries)) {
+            assertTrue(reply.toString(), reply.status() == 201 || "idempotency-in-flight".equals(reply.problemType()));
+            if (reply.status() == 201) {
+                ids.add(reply.json().get("id").asText());
+            }
+        }
+        Http.Reply settled = http.send("POST", "/api/v1/me/invoices/" + invoice + "/payments", body, "application/json", token,
+                Map.of("Idempotency-Key", dead));
+        assertEquals(settled.toString(), 201, settled.status());
+        ids.add(settled.json().get("id").asText());
+        assertEquals(ids.toString(), 1, ids.size());
+        assertAmount("8.00", invoiceJson(invoice).get("amountDue")); // two payments of 2.00, not more
     }
 
     @Test

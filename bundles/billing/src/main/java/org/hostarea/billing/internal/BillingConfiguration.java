@@ -81,6 +81,11 @@ public @interface BillingConfiguration {
             description = "PENDING payments are asked about once their start is this old (UNKNOWN ones always).")
     int payments_reconcileAfterSeconds() default 60;
 
+    @AttributeDefinition(name = "Idempotency-Key in flight (seconds)", min = "1", description = "How long a repeat of a key whose first "
+            + "request has not answered yet is told 409 idempotency-in-flight; after that it sees the payment, or takes the key over "
+            + "if the first request died before it stored one.")
+    int idempotency_inFlightSeconds() default 120;
+
     @AttributeDefinition(name = "Keep idempotency keys (days)", min = "1", description = "Answers remembered for Idempotency-Key "
             + "repeats are purged after this.")
     int idempotency_retentionDays() default 30;

@@ -64,14 +64,13 @@ import org.slf4j.LoggerFactory;
  * reconciliation; nothing is ever recorded twice because an outcome is applied only to a payment that
  * is not COMPLETED or DECLINED yet.
  */
-@Component(service = {PaymentService.class, PaymentServiceImpl.class})
+@Component(service = {PaymentService.class, PaymentServiceImpl.class}, configurationPid = BillingConfiguration.PID,
+        configurationPolicy = org.osgi.service.component.annotations.ConfigurationPolicy.OPTIONAL)
 public class PaymentServiceImpl implements PaymentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentServiceImpl.class);
     private static final int MAX_INVOICES = 20;
     private static final Duration PENDING_RECHECK = Duration.ofMinutes(1);
-    /** How long a repeat of a key whose first request has not answered yet gets 409 before it sees the payment. */
-    private static final Duration IN_FLIGHT = Duration.ofMinutes(2);
     static final String METHOD_REFERENCE = "methodReference";
 
     private final JpaTemplate jpa;
@@ -87,7 +86,8 @@ public class PaymentServiceImpl implements PaymentService {
     public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=billing)") JpaTemplate jpa,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference Gateways gateways,
             @Reference AccountService accounts, @Reference PaymentPostings postings, @Reference PaymentMethodService methods,
-            @Reference ExchangeRateServiceImpl rates, @Reference SettlementTrigger settlement) {
+            @Reference ExchangeRateServiceImpl rates, @Reference SettlementTrigger settlement, BillingConfiguration config) {
+        configure(config);
         this.settlement = settlement;
         this.methods = methods;
         this.rates = rates;
@@ -396,6 +396,14 @@ public class PaymentServiceImpl implements PaymentService {
         return changed;
     }
 
+    /** How long a repeat of a key whose first request has not answered yet gets 409 before it sees the payment. */
+    private volatile Duration inFlight;
+
+    @org.osgi.service.component.annotations.Modified
+    void configure(BillingConfiguration config) {
+        this.inFlight = Duration.ofSeconds(Math.max(1, config.idempotency_inFlightSeconds()));
+    }
+
     // --- reads -------------------------------------------------------------------------------------------
 
     @Override
@@ -448,7 +456,18 @@ public class PaymentServiceImpl implements PaymentService {
         }
         IdempotencyEntity claim = existing;
         if (!claim.answered()) {
-            if (claim.paymentId() == null || clock.millis() - claim.createdAt() < IN_FLIGHT.toMillis()) {
+            if (clock.millis() - claim.createdAt() < inFlight.toMillis()) {
+                throw new ConflictException("idempotency-in-flight", "A request with this Idempotency-Key is still being processed.");
+            }
+            if (claim.paymentId() == null) {
+                // the first request died after claiming the key and before storing a payment: nothing was sent to a
+                // gateway, so this repeat takes the key over (once: the claim's time is the guard)
+                int taken = jpa.txExpr(TransactionType.Required, em -> em.createQuery("update IdempotencyEntity c set c.createdAt = :now"
+                        + " where c.id = :id and c.paymentId is null and c.createdAt = :then").setParameter("now", clock.millis())
+                        .setParameter("id", claim.id()).setParameter("then", claim.createdAt()).executeUpdate());
+                if (taken == 1) {
+                    return null;
+                }
                 throw new ConflictException("idempotency-in-flight", "A request with this Idempotency-Key is still being processed.");
             }
             return get(claim.paymentId()); // the first request never answered (it died): the payment as it is now

@@ -132,7 +132,7 @@ class LedgerPropertiesTest {
         Gateways gateways = new Gateways();
         gateways.add(new FakeGateway());
         payments = new PaymentServiceImpl(jpa, clock, gateways, accounts, postings,
-                new PaymentMethodServiceImpl(jpa, clock), new ExchangeRateServiceImpl(jpa, clock), settlement);
+                new PaymentMethodServiceImpl(jpa, clock), new ExchangeRateServiceImpl(jpa, clock), settlement, config);
     }
 
     @AfterContainer
