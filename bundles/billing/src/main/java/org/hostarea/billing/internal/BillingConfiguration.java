@@ -81,6 +81,10 @@ public @interface BillingConfiguration {
             description = "PENDING payments are asked about once their start is this old (UNKNOWN ones always).")
     int payments_reconcileAfterSeconds() default 60;
 
+    @AttributeDefinition(name = "Payment start timeout (seconds)", min = "1", description = "A PENDING payment whose start never "
+            + "answered (the node died during the gateway call) is asked about once its start is this old.")
+    int payments_startTimeoutSeconds() default 300;
+
     @AttributeDefinition(name = "Idempotency-Key in flight (seconds)", min = "1", description = "How long a repeat of a key whose first "
             + "request has not answered yet is told 409 idempotency-in-flight; after that it sees the payment, or takes the key over "
             + "if the first request died before it stored one.")

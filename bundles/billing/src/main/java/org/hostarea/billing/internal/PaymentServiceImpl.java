@@ -356,7 +356,10 @@ public class PaymentServiceImpl implements PaymentService {
         return reconcile(PENDING_RECHECK);
     }
 
-    /** The payments a reconciliation asks about: UNKNOWN ones, and PENDING ones answered longer than {@code age} ago. */
+    /**
+     * The payments a reconciliation asks about: UNKNOWN ones, PENDING ones answered longer than {@code age} ago, and PENDING
+     * ones whose start never answered within {@code payments.startTimeoutSeconds}.
+     */
     List<Payment> reconcileCandidates(Duration age) {
         return openPayments(age).stream().map(PaymentEntity::toDto).toList();
     }
@@ -370,6 +373,12 @@ public class PaymentServiceImpl implements PaymentService {
         open.addAll(Reads.read(jpa, em -> em.createQuery("select p from PaymentEntity p where p.status = :pending"
                 + " and p.answered = true and p.createdAt < :before order by p.createdAt desc", PaymentEntity.class)
                 .setParameter("pending", PaymentStatus.PENDING).setParameter("before", pendingBefore).setMaxResults(500).getResultList()));
+        // a start that never answered and is older than any gateway call can run: its node died in the call, and the
+        // gateway may have taken the money
+        long deadBefore = clock.instant().minus(startTimeout).toEpochMilli();
+        open.addAll(Reads.read(jpa, em -> em.createQuery("select p from PaymentEntity p where p.status = :pending"
+                + " and p.answered = false and p.createdAt < :before order by p.createdAt", PaymentEntity.class)
+                .setParameter("pending", PaymentStatus.PENDING).setParameter("before", deadBefore).setMaxResults(500).getResultList()));
         return open;
     }
 
@@ -398,10 +407,13 @@ public class PaymentServiceImpl implements PaymentService {
 
     /** How long a repeat of a key whose first request has not answered yet gets 409 before it sees the payment. */
     private volatile Duration inFlight;
+    /** How old an unanswered start must be before reconciliation asks about it. */
+    private volatile Duration startTimeout;
 
     @org.osgi.service.component.annotations.Modified
     void configure(BillingConfiguration config) {
         this.inFlight = Duration.ofSeconds(Math.max(1, config.idempotency_inFlightSeconds()));
+        this.startTimeout = Duration.ofSeconds(Math.max(1, config.payments_startTimeoutSeconds()));
     }
 
     // --- reads -------------------------------------------------------------------------------------------
