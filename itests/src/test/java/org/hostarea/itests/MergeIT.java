@@ -21,7 +21,6 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
@@ -36,8 +35,6 @@ public class MergeIT extends HostareaTestSupport {
     @Inject
     ServiceComponentRuntime scr;
 
-    @Inject
-    BundleContext bundleContext;
 
     private static final String PASSWORD_A = "merge-password-a1";
     private static final String PASSWORD_B = "merge-password-b1";
