@@ -97,6 +97,33 @@ public class FormsIT extends HostareaTestSupport {
     }
 
     @Test
+    public void staffApprovingAtOnceCarryItOutOnce() throws Exception {
+        String id = submit("CANCELLATION", Map.of("packageId", packageId, "mode", "IMMEDIATE")).get("id").asText();
+        String staff = adminToken();
+        List<java.util.concurrent.Callable<Http.Reply>> approvals = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            approvals.add(() -> http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), staff));
+        }
+        int ok = 0;
+        for (Http.Reply reply : runAll(approvals)) {
+            assertTrue(reply.toString(), reply.status() == 200 || "form-transition-invalid".equals(reply.problemType()));
+            ok += reply.status() == 200 ? 1 : 0;
+        }
+        assertEquals(1, ok);
+        JsonNode request = http.get("/api/v1/admin/forms/" + id, staff).json();
+        assertEquals("EXECUTED", request.get("status").asText());
+        int approved = 0;
+        int executed = 0;
+        for (JsonNode step : request.get("history")) {
+            approved += "APPROVED".equals(step.get("to").asText()) && !"APPROVED".equals(step.path("from").asText()) ? 1 : 0;
+            executed += "EXECUTED".equals(step.get("to").asText()) ? 1 : 0;
+        }
+        assertEquals(request.toString(), 1, approved);
+        assertEquals(request.toString(), 1, executed);
+        assertEquals("CANCELLED", http.get("/api/v1/me/packages/" + packageId, token).json().get("status").asText());
+    }
+
+    @Test
     public void aRejectedOrWithdrawnRequestChangesNothing() {
         String rejected = submit("CANCELLATION", Map.of("packageId", packageId, "mode", "IMMEDIATE")).get("id").asText();
         assertProblem(http.post("/api/v1/admin/forms/" + rejected + "/reject", Http.json(Map.of()), adminToken()), 400, "validation");
