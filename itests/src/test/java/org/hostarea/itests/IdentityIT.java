@@ -237,6 +237,17 @@ public class IdentityIT extends HostareaTestSupport {
     }
 
     @Test
+    public void aPasswordTypedIntoTheLoginFieldIsNotWrittenToTheSecurityLog() {
+        String secret = "Tr0ub4dor&3-" + unique();
+        assertProblem(login(secret, "whatever-password"), 401, "invalid-credentials");
+        String unknownEmail = "nobody-" + unique() + "@example.org";
+        assertProblem(login(unknownEmail, "whatever-password"), 401, "invalid-credentials");
+        String events = http.get("/api/v1/admin/security-events?type=LOGIN_FAILED&size=100", adminToken()).body();
+        assertFalse(events, events.contains(secret));
+        assertTrue(events, events.contains("login:(not a login name)") && events.contains("login:" + unknownEmail));
+    }
+
+    @Test
     public void failedLoginsSlowDownThenLockAndTheOwnerIsTold() {
         String email = uniqueEmail();
         JsonNode account = createCustomer("Bruno", email, "bruno-password-1");

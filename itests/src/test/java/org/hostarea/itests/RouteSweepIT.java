@@ -112,6 +112,10 @@ public class RouteSweepIT extends SweepSupport {
         if (!"nosniff".equals(reply.header("X-Content-Type-Options"))) {
             failures.add(name + ": no X-Content-Type-Options: nosniff");
         }
+        if (!"DENY".equals(reply.header("X-Frame-Options")) || reply.header("Content-Security-Policy") == null
+                || !reply.header("Content-Security-Policy").contains("default-src 'none'")) {
+            failures.add(name + ": framing or content policy missing");
+        }
         if (!name.startsWith("GET /api/v1/catalog") && !"no-store".equals(reply.header("Cache-Control"))) {
             failures.add(name + ": Cache-Control " + reply.header("Cache-Control"));
         }

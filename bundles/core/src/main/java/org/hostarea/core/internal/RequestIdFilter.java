@@ -21,8 +21,8 @@ import org.slf4j.MDC;
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} if it is a safe token, a new UUID
  * otherwise. The id is put in the log context for the request, echoed on the response, and quoted in
- * problems. The same filter sets the headers every API answer carries: no caching, no MIME sniffing, and the charset of
- * every JSON or text body.
+ * problems. The same filter sets the headers every API answer carries: no caching, no MIME sniffing, no framing, a content
+ * security policy that lets nothing run or load, no referrer, and the charset of every JSON or text body.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class}, immediate = true)
 @JaxrsExtension
@@ -50,6 +50,10 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
             headers.putSingle(HostareaApi.REQUEST_ID_HEADER, requestId);
         }
         headers.putSingle("X-Content-Type-Options", "nosniff");
+        // an API answer is never a page: nothing in it may run, load or be framed
+        headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        headers.putSingle("X-Frame-Options", "DENY");
+        headers.putSingle("Referrer-Policy", "no-referrer");
         javax.ws.rs.core.MediaType type = response.getMediaType();
         if (type != null && !type.getParameters().containsKey(javax.ws.rs.core.MediaType.CHARSET_PARAMETER)
                 && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json") || "text".equals(type.getType()))) {

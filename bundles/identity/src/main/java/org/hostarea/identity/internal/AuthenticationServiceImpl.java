@@ -213,7 +213,9 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         if (subject != null) {
             return throttleKey(type, subject.id());
         }
-        return "login:" + (login.length() > 100 ? login.substring(0, 100) : login);
+        // an unknown login is recorded only if it has the shape of one: a password typed into the login field is not
+        boolean shaped = login.indexOf('@') > 0 || CustomerNumbers.valid(login) || DomainNames.normalize(login).isPresent();
+        return "login:" + (!shaped ? "(not a login name)" : login.length() > 100 ? login.substring(0, 100) : login);
     }
 
     /** Re-hashes with the current parameters, outside the login; a lost race with a parallel login is harmless. */
