@@ -237,6 +237,36 @@ public class IdentityIT extends HostareaTestSupport {
     }
 
     @Test
+    public void staffEndEverySessionOfAnAccountAndOldSecurityEventsArePurged() {
+        String email = uniqueEmail();
+        String accountId = createCustomer("Sid Sessions", email, "sid-password-12").get("id").asText();
+        String first = loginToken(email, "sid-password-12");
+        String second = loginToken(email, "sid-password-12");
+        String otherEmail = uniqueEmail();
+        createCustomer("Other", otherEmail, "other-password-12");
+        String other = loginToken(otherEmail, "other-password-12");
+        assertEquals(403, http.post("/api/v1/admin/customers/" + accountId + "/sessions/end", "", first).status());
+        Http.Reply ended = http.post("/api/v1/admin/customers/" + accountId + "/sessions/end", "", adminToken());
+        assertEquals(ended.toString(), 200, ended.status());
+        assertTrue(ended.toString(), ended.json().get("ended").asInt() >= 2);
+        assertEquals(401, http.get("/api/v1/me", first).status());
+        assertEquals(401, http.get("/api/v1/me", second).status());
+        assertEquals(200, http.get("/api/v1/me", other).status());
+        assertProblem(http.post("/api/v1/admin/customers/" + java.util.UUID.randomUUID() + "/sessions/end", "", adminToken()), 404,
+                "account-not-found");
+        String events = http.get("/api/v1/admin/security-events?accountId=" + accountId + "&size=100", adminToken()).body();
+        assertTrue(events, events.contains("SESSIONS_ENDED"));
+
+        // a year and more later, the daily purge forgets the account's security events and every expired session
+        useTestClock();
+        clock.advance(Duration.ofDays(401));
+        String purged = shell("hostarea:identity-purge");
+        assertTrue(purged, purged.matches("(?s).*Deleted \\d+ expired session\\(s\\) and [1-9]\\d* security event\\(s\\).*"));
+        assertEquals(0, http.get("/api/v1/admin/security-events?accountId=" + accountId, adminToken()).json().get("total").asInt());
+        assertEquals(401, http.get("/api/v1/me", other).status());
+    }
+
+    @Test
     public void aPasswordTypedIntoTheLoginFieldIsNotWrittenToTheSecurityLog() {
         String secret = "Tr0ub4dor&3-" + unique();
         assertProblem(login(secret, "whatever-password"), 401, "invalid-credentials");

@@ -48,4 +48,12 @@ public interface AuthenticationService {
      * @throws org.hostarea.core.NotFoundException if it is not a live session of the caller
      */
     void endSession(Subject subject, String sessionId);
+
+    /**
+     * Staff end every session on an account: its holder's, its invited users' sessions on it and its package logins'.
+     *
+     * @return how many ended
+     * @throws org.hostarea.core.NotFoundException if there is no such account
+     */
+    int endAccountSessions(String accountId, String actor);
 }

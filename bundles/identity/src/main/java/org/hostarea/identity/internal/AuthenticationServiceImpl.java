@@ -268,6 +268,18 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     }
 
     @Override
+    public int endAccountSessions(String accountId, String actor) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (accountId == null || em.find(AccountEntity.class, accountId) == null) {
+                throw new NotFoundException("account-not-found", "There is no such account.");
+            }
+            int ended = em.createQuery("delete from SessionEntity s where s.accountId = :a").setParameter("a", accountId).executeUpdate();
+            securityLog.record(em, "SESSIONS_ENDED", accountId, actor, null, ended + " session(s) ended by staff");
+            return ended;
+        });
+    }
+
+    @Override
     public List<SessionInfo> sessions(Subject subject) {
         long now = clock.instant().toEpochMilli();
         long idleSince = now - idleTimeout.toMillis();

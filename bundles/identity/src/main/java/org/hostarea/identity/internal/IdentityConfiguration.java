@@ -83,4 +83,8 @@ public @interface IdentityConfiguration {
     @AttributeDefinition(name = "Quiet period (minutes)", description = "Failures are forgotten after this long "
             + "without one.", min = "1")
     int bruteforce_quietMinutes() default 60;
+
+    @AttributeDefinition(name = "Security log retention (days)", min = "30", description = "Security events older than this are "
+            + "deleted by the daily identity purge (expired sessions are deleted by it too).")
+    int securityLog_retentionDays() default 400;
 }

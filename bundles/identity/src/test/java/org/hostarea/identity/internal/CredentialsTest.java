@@ -83,6 +83,7 @@ class CredentialsTest {
             @Override public int bruteforce_sourceLockoutFailures() { return 50; }
             @Override public int bruteforce_lockoutMinutes() { return 15; }
             @Override public int bruteforce_quietMinutes() { return 60; }
+            @Override public int securityLog_retentionDays() { return 400; }
         };
     }
 }

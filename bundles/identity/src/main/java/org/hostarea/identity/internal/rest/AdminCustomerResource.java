@@ -16,6 +16,7 @@ import org.hostarea.core.ValidationException;
 import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
+import org.hostarea.identity.AuthenticationService;
 import org.hostarea.identity.CredentialService;
 import org.hostarea.identity.NewAccount;
 import org.hostarea.core.access.StaffRole;
@@ -47,8 +48,12 @@ public class AdminCustomerResource {
     public record CreateCustomer(String ownerName, String email, String language) {
     }
 
+    private final AuthenticationService authentication;
+
     @Activate
-    public AdminCustomerResource(@Reference AccountService accounts, @Reference CredentialService credentials) {
+    public AdminCustomerResource(@Reference AccountService accounts, @Reference CredentialService credentials,
+            @Reference AuthenticationService authentication) {
+        this.authentication = authentication;
         this.accounts = accounts;
         this.credentials = credentials;
     }
@@ -70,6 +75,14 @@ public class AdminCustomerResource {
     public Response startReset(@PathParam("id") String id, @Context SecurityContext security) {
         credentials.requestResetFor(id, Callers.subject(security));
         return Response.accepted().build();
+    }
+
+    /** Ends every session on the account (its holder's, its users' on it, its package logins') → {@code {"ended"}}. */
+    @POST
+    @Path("{id}/sessions/end")
+    @StaffRoute({StaffRole.SUPPORT})
+    public java.util.Map<String, Integer> endSessions(@PathParam("id") String id, @Context SecurityContext security) {
+        return java.util.Map.of("ended", authentication.endAccountSessions(id, Callers.subject(security).actor()));
     }
 
     /** Lifts a brute-force lockout of the account (204). */
