@@ -1,6 +1,7 @@
 package org.hostarea.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -129,6 +130,17 @@ public class PlatformIT extends HostareaTestSupport {
         Http.Reply missing = http.post("/api/v1/auth/login", "{}", null);
         assertProblem(missing, 400, "validation");
         assertEquals(2, missing.json().get("errors").size());
+    }
+
+    @Test
+    public void noVersionIsAnnouncedAndTraceIsRefused() {
+        Http.Reply health = http.get("/api/v1/health", null);
+        String server = health.header("Server");
+        assertTrue("Server: " + server, server == null || !server.matches(".*\\d.*"));
+        assertTrue(health.header("X-Powered-By") == null);
+        Http.Reply trace = http.send("TRACE", "/api/v1/health", null, null, null, Map.of());
+        assertTrue(trace.toString(), trace.status() == 405 || trace.status() == 403);
+        assertFalse(trace.body(), trace.body().contains("TRACE /api"));
     }
 
     static void assertProblem(Http.Reply reply, int status, String type) {
