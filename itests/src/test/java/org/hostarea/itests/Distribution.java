@@ -81,6 +81,24 @@ final class Distribution implements AutoCloseable {
         await("distribution down").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> !running());
     }
 
+    /**
+     * The stopped distribution's Derby database, opened in this JVM. The embedded driver is registered anew (another
+     * test may have shut the engine down, which deregisters it); close it with {@link #closeDatabase()}.
+     */
+    java.sql.Connection openDatabase() throws Exception {
+        Class.forName("org.apache.derby.jdbc.EmbeddedDriver").getDeclaredConstructor().newInstance();
+        return java.sql.DriverManager.getConnection("jdbc:derby:" + home.resolve("db/hostarea"));
+    }
+
+    /** Shuts down only this distribution's database (the engine stays up for the next test). */
+    void closeDatabase() {
+        try {
+            java.sql.DriverManager.getConnection("jdbc:derby:" + home.resolve("db/hostarea") + ";shutdown=true");
+        } catch (java.sql.SQLException expected) {
+            // Derby answers a clean shutdown with an exception
+        }
+    }
+
     /** kill -9 of the Karaf JVM. */
     void kill() throws Exception {
         ProcessHandle karaf = ProcessHandle.of(pid()).orElseThrow();

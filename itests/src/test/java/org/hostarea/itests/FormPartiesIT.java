@@ -137,8 +137,14 @@ public class FormPartiesIT extends HostareaTestSupport {
         assertEquals("SUBMITTED", request.get("status").asText());
         assertEquals("PENDING", request.get("acceptance").asText());
         assertProblem(http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), adminToken()), 409, "acceptance-pending");
-        // the receiver sees it, and must name one of its own packages
+        // the receiver sees it, without what staff and the sender say to each other, and must name one of its own packages
+        assertEquals(200, http.post("/api/v1/admin/forms/" + id + "/request-info", Http.json(Map.of("comment", "Internal: check the "
+                + "sender's unpaid invoices")), adminToken()).status());
+        assertEquals(200, http.post("/api/v1/me/forms/" + id + "/answer", Http.json(Map.of("comment", "All paid, private note")), token)
+                .status());
         assertEquals(id, http.get("/api/v1/me/forms/incoming", otherToken).json().get("items").get(0).get("id").asText());
+        String seen = http.get("/api/v1/me/forms/incoming/" + id, otherToken).body();
+        assertTrue(seen, !seen.contains("Internal: check") && !seen.contains("private note"));
         assertProblem(http.post("/api/v1/me/forms/incoming/" + id + "/accept", Http.json(Map.of("payload", Map.of("toPackageId", sourceId))),
                 otherToken), 404, "package-not-found");
         assertProblem(http.post("/api/v1/me/forms/incoming/" + id + "/accept", Http.json(Map.of()), otherToken), 400, "validation");
@@ -188,7 +194,13 @@ public class FormPartiesIT extends HostareaTestSupport {
         String id = submit(token, "IDENTITY_VERIFICATION_BY_DOCUMENT", payload).get("id").asText();
         assertProblem(http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), adminToken()), 409, "attachment-required");
         assertEquals(201, http.upload("/api/v1/me/forms/" + id + "/attachments?fileName=dni.pdf", PDF, "application/pdf", token).status());
-        assertEquals("EXECUTED", http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), adminToken()).json().get("status")
+        // four eyes (the default for this type): a colleague's approval carries it out
+        String colleague = "idv-" + unique();
+        assertTrue(shell("hostarea:staff-add --role SUPPORT --password " + STAFF_PASSWORD + " " + colleague).contains("Created"));
+        String second = staffLogin(colleague, STAFF_PASSWORD);
+        assertEquals("SUBMITTED", http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), adminToken()).json().get("status")
+                .asText());
+        assertEquals("EXECUTED", http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), second).json().get("status")
                 .asText());
         JsonNode contact = http.get("/api/v1/me/contacts/" + contactId, token).json();
         assertTrue(contact.toString(), contact.get("verified").asBoolean());
@@ -203,8 +215,17 @@ public class FormPartiesIT extends HostareaTestSupport {
         String recoveryId = filed.json().get("id").asText();
         assertEquals(201, http.upload("/api/v1/admin/forms/" + recoveryId + "/attachments?fileName=dni.png",
                 new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}, "image/png", adminToken()).status());
-        assertEquals("EXECUTED", http.post("/api/v1/admin/forms/" + recoveryId + "/approve", Http.json(Map.of()), adminToken()).json()
+        // who filed it cannot approve it; two others must
+        PlatformIT.assertProblem(http.post("/api/v1/admin/forms/" + recoveryId + "/approve", Http.json(Map.of()), adminToken()), 409,
+                "filer-cannot-approve");
+        String third = "idv-" + unique();
+        assertTrue(shell("hostarea:staff-add --role SUPPORT --password " + STAFF_PASSWORD + " " + third).contains("Created"));
+        assertEquals("SUBMITTED", http.post("/api/v1/admin/forms/" + recoveryId + "/approve", Http.json(Map.of()), second).json()
                 .get("status").asText());
+        assertEquals("EXECUTED", http.post("/api/v1/admin/forms/" + recoveryId + "/approve", Http.json(Map.of()),
+                staffLogin(third, STAFF_PASSWORD)).json().get("status").asText());
+        // the old owner address is told the login moved
+        assertTrue(Mailbox.text(mailbox.awaitTo(email, "Your login email was changed")).contains(newEmail));
         String reset = tokenFrom(mailbox.awaitTo(newEmail, "Choose your new password"), RESET);
         assertEquals(204, http.post("/api/v1/auth/password-reset/confirm", Http.json(Map.of("token", reset, "password", "recovered-pass-1")),
                 null).status());
@@ -212,10 +233,10 @@ public class FormPartiesIT extends HostareaTestSupport {
         assertProblem(login(email, PASSWORD), 401, "invalid-credentials");
 
         // a rejected verification changes nothing; a customer cannot file for another account's contact
-        Http.Reply second = http.post("/api/v1/me/contacts", Http.json(Map.of("name", "Unverified", "email", uniqueEmail())),
+        Http.Reply unverified = http.post("/api/v1/me/contacts", Http.json(Map.of("name", "Unverified", "email", uniqueEmail())),
                 loginToken(newEmail, "recovered-pass-1"));
-        assertEquals(second.toString(), 201, second.status());
-        String secondId = second.json().get("id").asText();
+        assertEquals(unverified.toString(), 201, unverified.status());
+        String secondId = unverified.json().get("id").asText();
         Map<String, Object> refused = new LinkedHashMap<>(payload);
         refused.put("contactId", secondId);
         refused.put("newName", "Someone Else");
@@ -236,6 +257,35 @@ public class FormPartiesIT extends HostareaTestSupport {
                 "payload", Map.of("subject", "OWNER", "signerName", "X", "taxId", "1"))), adminToken());
         assertProblem(bad, 400, "validation");
         assertTrue(bad.body(), bad.body().contains("\"payload.newEmail\""));
+    }
+
+    @Test
+    public void contractLevelRequestsAreTheHoldersAlone() {
+        String user = invite(token, List.of("PROFILE_EDIT", "CONTACTS_VIEW", "CONTACTS_MANAGE", "PACKAGES_VIEW", "DOMAINS_VIEW",
+                "DOMAINS_MANAGE", "INVOICES_VIEW_PAY", "ORDERS"));
+        PlatformIT.assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "IDENTITY_VERIFICATION_BY_DOCUMENT", "payload",
+                Map.of("subject", "OWNER", "signerName", "Mallory", "taxId", "1", "newEmail", uniqueEmail()))), user), 403, "holder-only");
+        PlatformIT.assertProblem(http.post("/api/v1/me/forms", Http.json(Map.of("type", "CHANGE_CONTRACT_HOLDER", "payload",
+                holder("Mallory", uniqueEmail(), LocalDate.now(ZoneOffset.UTC)))), user), 403, "holder-only");
+        PlatformIT.assertProblem(http.post("/api/v1/me/forms/check", Http.json(Map.of("type", "MERGE_CUSTOMER_NUMBERS", "payload",
+                Map.of("customerNumber", "12345678", "domain", "x.com", "packagePassword", "whatever-pass"))), user), 403, "holder-only");
+        assertEquals(0, http.get("/api/v1/me/forms", token).json().get("total").asInt());
+        // what the user was granted still works: verifying a contact is not contract-level
+        String contact = http.post("/api/v1/me/contacts", Http.json(Map.of("name", "Tec", "email", uniqueEmail())), user).json().get("id")
+                .asText();
+        assertEquals(201, http.post("/api/v1/me/forms", Http.json(Map.of("type", "IDENTITY_VERIFICATION_BY_DOCUMENT", "payload",
+                Map.of("subject", "CONTACT", "contactId", contact, "signerName", "Tec", "taxId", "1"))), user).status());
+    }
+
+    /** An invited user of the holder's account with these permissions. */
+    private String invite(String holderToken, List<String> permissions) {
+        String userEmail = uniqueEmail();
+        assertEquals(201, http.post("/api/v1/me/users/invitations", Http.json(Map.of("email", userEmail, "permissions", permissions)),
+                holderToken).status());
+        String link = tokenFrom(mailbox.awaitTo(userEmail, "invites you"), Pattern.compile("accept-invitation\\?token=([A-Za-z0-9_-]{43})"));
+        assertEquals(204, http.post("/api/v1/auth/invitations/accept", Http.json(Map.of("token", link, "name", "Invited User", "password",
+                PASSWORD)), null).status());
+        return loginToken(userEmail, PASSWORD);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------

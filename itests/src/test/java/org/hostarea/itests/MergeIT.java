@@ -278,6 +278,13 @@ public class MergeIT extends HostareaTestSupport {
         assertEquals(0, count(tokenA, "/api/v1/me/packages"));
         mailbox.await("B told of the rejection", mail -> Mailbox.to(mail, emailB) && Mailbox.subject(mail).contains("REJECTED"));
         assertProblem(http.post("/api/v1/admin/forms/" + id + "/approve", Http.json(Map.of()), adminToken()), 409, "form-transition-invalid");
+        // the holder of the number to be merged can object: the request is rejected
+        String objected = submit(tokenA, Map.of("customerNumber", numberB, "domain", domainB, "packagePassword", PACKAGE_PASSWORD)).get("id")
+                .asText();
+        JsonNode objection = http.post("/api/v1/me/forms/incoming/" + objected + "/decline", Http.json(Map.of("comment", "Not mine!")),
+                tokenB).json();
+        assertEquals(objection.toString(), "REJECTED", objection.get("status").asText());
+        assertEquals(1, count(tokenB, "/api/v1/me/packages"));
         // B, the other party, cannot act on A's request as if it were its own
         assertProblem(http.get("/api/v1/me/forms/" + id, tokenB), 404, "form-not-found");
         assertProblem(http.post("/api/v1/me/forms/" + id + "/withdraw", Http.json(Map.of()), tokenB), 404, "form-not-found");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -126,7 +125,7 @@ class PaymentCrashIT {
         }
         karaf.stop();
 
-        try (Connection db = DriverManager.getConnection("jdbc:derby:" + karaf.home().resolve("db/hostarea"));
+        try (Connection db = karaf.openDatabase();
                 Statement sql = db.createStatement()) {
             assertEquals(REQUESTS, single(sql, "select count(*) from HA_PAYMENT"));
             assertEquals(REQUESTS, single(sql, "select count(*) from HA_PAYMENT where STATUS = 'COMPLETED'"));
@@ -135,11 +134,7 @@ class PaymentCrashIT {
             assertEquals(0, new BigDecimal("100.00").compareTo(decimal(sql, "select sum(AMOUNT) from HA_PAYMENT")));
             assertEquals(0, new BigDecimal("100.00").compareTo(decimal(sql, "select sum(AMOUNT) from HA_PAYMENT_ALLOCATION")));
         } finally {
-            try {
-                DriverManager.getConnection("jdbc:derby:;shutdown=true");
-            } catch (SQLException expected) {
-                // Derby answers a clean shutdown with an exception
-            }
+            karaf.closeDatabase();
         }
     }
 

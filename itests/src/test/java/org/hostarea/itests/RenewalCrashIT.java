@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -76,7 +75,7 @@ class RenewalCrashIT {
         assertEquals("ABANDONED", history.get(1).get("status").asText(), history.toString());
         karaf.stop();
 
-        try (Connection db = DriverManager.getConnection("jdbc:derby:" + karaf.home().resolve("db/hostarea"));
+        try (Connection db = karaf.openDatabase();
                 Statement sql = db.createStatement()) {
             assertEquals(PACKAGES, single(sql, "select count(*) from HA_RENEWAL where PERIOD_START = DATE('2021-02-01')"));
             assertEquals(PACKAGES, single(sql, "select count(*) from HA_INVOICE_LINE where PERIOD_START = DATE('2021-02-01')"));
@@ -94,7 +93,7 @@ class RenewalCrashIT {
             }
             assertEquals(PACKAGES, single(sql, "select sum(LAST_VALUE) from HA_INVOICE_SEQUENCE"));
         } finally {
-            shutdownDerby();
+            karaf.closeDatabase();
         }
     }
 
@@ -120,14 +119,6 @@ class RenewalCrashIT {
         try (ResultSet rows = sql.executeQuery(query)) {
             assertTrue(rows.next());
             return rows.getLong(1);
-        }
-    }
-
-    private static void shutdownDerby() {
-        try {
-            DriverManager.getConnection("jdbc:derby:;shutdown=true");
-        } catch (SQLException expected) {
-            // Derby answers a clean shutdown with an exception
         }
     }
 }

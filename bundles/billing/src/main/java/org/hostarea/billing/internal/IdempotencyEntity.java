@@ -80,11 +80,6 @@ public class IdempotencyEntity {
         return createdAt;
     }
 
-    /** The payment the first request stored, written in the same transaction as the payment. */
-    void bind(String paymentId) {
-        this.paymentId = paymentId;
-    }
-
     boolean answered() {
         return firstStatus != null;
     }

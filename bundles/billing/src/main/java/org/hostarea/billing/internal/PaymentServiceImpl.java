@@ -139,6 +139,8 @@ public class PaymentServiceImpl implements PaymentService {
         String[] stored = new String[1];
         try {
             return payOnce(accountId, gatewayId, parts, request.options(), claim, stored);
+        } catch (ClaimLost e) {
+            throw e; // the key belongs to another request now: leave its claim alone, charge nothing
         } catch (RuntimeException e) {
             if (stored[0] == null) {
                 if (claim != null) {
@@ -189,10 +191,16 @@ public class PaymentServiceImpl implements PaymentService {
             if (usedRate != null) {
                 payment.converted(chargedAmount, usedRate);
             }
-            em.persist(payment);
             if (claim != null) {
-                em.find(IdempotencyEntity.class, claim.id()).bind(paymentId);
+                // bind only if the key is still this request's: a retry may have taken over a claim that looked dead
+                int bound = em.createQuery("update IdempotencyEntity c set c.paymentId = :p where c.id = :id and c.paymentId is null"
+                        + " and c.createdAt = :mine").setParameter("p", paymentId).setParameter("id", claim.id())
+                        .setParameter("mine", claim.createdAt()).executeUpdate();
+                if (bound != 1) {
+                    throw new ClaimLost();
+                }
             }
+            em.persist(payment);
         });
         stored[0] = paymentId;
         // stored: from here on nothing can lose it; a repeat of the key finds it
@@ -414,6 +422,16 @@ public class PaymentServiceImpl implements PaymentService {
     void configure(BillingConfiguration config) {
         this.inFlight = Duration.ofSeconds(Math.max(1, config.idempotency_inFlightSeconds()));
         this.startTimeout = Duration.ofSeconds(Math.max(1, config.payments_startTimeoutSeconds()));
+    }
+
+    /** This request's key was taken over by a retry while it was too slow: it stops before any gateway is asked. */
+    static final class ClaimLost extends ConflictException {
+
+        private static final long serialVersionUID = 1L;
+
+        ClaimLost() {
+            super("idempotency-in-flight", "A request with this Idempotency-Key is still being processed.");
+        }
     }
 
     // --- reads -------------------------------------------------------------------------------------------

@@ -69,6 +69,11 @@ public class ContractHolderFormType implements FormType {
     }
 
     @Override
+    public boolean holderOnly(Map<String, Object> payload) {
+        return true;
+    }
+
+    @Override
     public boolean reviewRequired() {
         return true;
     }

@@ -61,6 +61,11 @@ public class IdentityVerificationFormType implements FormType {
     }
 
     @Override
+    public boolean holderOnly(Map<String, Object> payload) {
+        return "OWNER".equals(payload.get("subject"));
+    }
+
+    @Override
     public boolean reviewRequired() {
         return true;
     }
@@ -106,6 +111,10 @@ public class IdentityVerificationFormType implements FormType {
         stored.put("subject", subject);
         if (!owner) {
             Contact contact = contacts.contact(accountId, contactId); // 404 for a contact of another account
+            if (contact.role() == org.hostarea.contacts.ContactRole.OWNER && newEmail != null) {
+                // an owner contact's email is its login to the customer area: only the holder changes it (contacts)
+                throw org.hostarea.core.ValidationException.of("payload.newEmail", "an owner contact's email is changed by the holder");
+            }
             stored.put("contactId", contact.id());
             stored.put("contact", contact.name() + " <" + contact.email() + ">");
         } else {

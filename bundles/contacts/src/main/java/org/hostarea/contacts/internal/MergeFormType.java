@@ -93,6 +93,11 @@ public class MergeFormType implements FormType {
     }
 
     @Override
+    public boolean holderOnly(Map<String, Object> payload) {
+        return true;
+    }
+
+    @Override
     public boolean reviewRequired() {
         return true;
     }
@@ -126,15 +131,15 @@ public class MergeFormType implements FormType {
         } catch (NotFoundException e) {
             throw notOfNumber(number);
         }
-        if (other.status() != AccountStatus.ACTIVE) {
-            throw new RuleViolationException("account-already-merged", "Customer number " + number + " is closed"
-                    + (other.mergedInto() == null ? "" : ": it was merged into customer number " + other.mergedInto()) + ".");
-        }
-        if (other.id().equals(accountId)) {
-            throw intoItself();
+        if (ownerId.equals(accountId) && other.status() != AccountStatus.ACTIVE && self.customerNumber().equals(other.mergedInto())) {
+            // the package proved is the asker's own, once the named number's: that number was merged into the asker's
+            throw new RuleViolationException("account-already-merged", "Customer number " + number + " was merged into this one already.");
         }
         if (!other.id().equals(ownerId)) {
-            throw notOfNumber(number);
+            throw notOfNumber(number); // says nothing about a number the proof does not cover
+        }
+        if (other.status() != AccountStatus.ACTIVE) {
+            throw new RuleViolationException("account-already-merged", "Customer number " + number + " is closed.");
         }
         Map<String, Object> thisRecord = record(contacts.profile(accountId), self);
         Map<String, Object> otherRecord = record(contacts.profile(other.id()), other);

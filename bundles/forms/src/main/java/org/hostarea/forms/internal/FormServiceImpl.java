@@ -117,6 +117,7 @@ public class FormServiceImpl implements FormService {
     public FormRequest submit(Subject subject, String type, Map<String, Object> payload, ClientInfo client) {
         FormType formType = type(type);
         String accountId = authorization.requireAccount(subject, formType.permission());
+        requireHolderIfAsked(subject, formType, payload);
         Map<String, Object> validated = formType.validate(accountId, payload == null ? Map.of() : payload, client);
         return store(formType, accountId, subject.actor(), validated);
     }
@@ -125,6 +126,7 @@ public class FormServiceImpl implements FormService {
     public Map<String, Object> check(Subject subject, String type, Map<String, Object> payload, ClientInfo client) {
         FormType formType = type(type);
         String accountId = authorization.requireAccount(subject, formType.permission());
+        requireHolderIfAsked(subject, formType, payload);
         return formType.validate(accountId, payload == null ? Map.of() : payload, client);
     }
 
@@ -135,6 +137,12 @@ public class FormServiceImpl implements FormService {
         Map<String, Object> validated = formType.validate(account.id(), payload == null ? Map.of() : payload, ClientInfo.UNKNOWN);
         FormRequest stored = store(formType, account.id(), actor, validated);
         return get(stored.id());
+    }
+
+    private static void requireHolderIfAsked(Subject subject, FormType type, Map<String, Object> payload) {
+        if (!subject.holder() && type.holderOnly(payload == null ? Map.of() : payload)) {
+            throw new org.hostarea.core.ForbiddenException("holder-only", "Only the account holder may ask for this.");
+        }
     }
 
     private FormType type(String type) {
@@ -379,6 +387,9 @@ public class FormServiceImpl implements FormService {
                 throw new ConflictException("attachment-required", "This request needs " + required + " document"
                         + (required == 1 ? "" : "s") + " attached before it can be approved.");
             }
+            if (request.submittedBy().equals(actor)) {
+                throw new ConflictException("filer-cannot-approve", "A request staff filed is approved by another staff member.");
+            }
             if (request.approvals().contains(FormRequestEntity.approver(actor))) {
                 throw new ConflictException("second-approval-needed", "This request needs the approval of a second staff member.");
             }
@@ -467,7 +478,8 @@ public class FormServiceImpl implements FormService {
         FormRequest view = forCustomer(request);
         return new FormRequest(view.id(), view.type(), view.accountId(), null, view.status(), view.payload(), null, List.of(), view.error(),
                 view.history().stream().map(t -> new org.hostarea.forms.FormTransition(t.from(), t.to(), t.actor().startsWith("staff")
-                        ? "staff" : t.actor().startsWith("party:") ? t.actor() : "requester", t.comment(), t.at())).toList(), List.of(),
+                        ? "staff" : t.actor().startsWith("party:") ? t.actor() : "requester", t.actor().startsWith("party:") ? t.comment()
+                        : null, t.at())).toList(), List.of(),
                 view.otherAccountId(), view.acceptance(), view.executeOn(), view.createdAt(), view.updatedAt());
     }
 
@@ -535,10 +547,15 @@ public class FormServiceImpl implements FormService {
 
     /** The other party's answer: accepted, the request waits for staff; declined, it is rejected. */
     private void decide(EntityManager em, FormRequestEntity request, boolean accept, String actor, String comment) {
-        if (!PENDING.equals(request.acceptance()) || !request.status().open()) {
+        // a party may accept what waits for its acceptance, and object to (decline) any open request it has not accepted:
+        // the holder of a merged number can stop the merge of its number
+        boolean pending = PENDING.equals(request.acceptance());
+        if (!request.status().open() || (accept ? !pending : !pending && request.acceptance() != null)) {
             throw new ConflictException("form-transition-invalid", "The request does not wait for the other party's answer.");
         }
-        request.acceptance(accept ? "ACCEPTED" : "DECLINED");
+        if (pending || !accept) {
+            request.acceptance(accept ? "ACCEPTED" : "DECLINED");
+        }
         String note = accept ? "accepted by the other party" : "declined by the other party";
         transition(em, request, request.status(), accept ? request.status() : FormStatus.REJECTED, actor, first(comment, note), true);
     }
@@ -636,6 +653,9 @@ public class FormServiceImpl implements FormService {
             Party party = request.otherParty();
             if (party != null) {
                 Map<String, Object> told = new LinkedHashMap<>(params);
+                if (!actor.startsWith("party:")) {
+                    told.put("comment", ""); // what staff and the requester say to each other is not the other party's
+                }
                 told.put("fromCustomerNumber", account.customerNumber());
                 if (party.accountId() != null) {
                     Account other = accounts.get(party.accountId());

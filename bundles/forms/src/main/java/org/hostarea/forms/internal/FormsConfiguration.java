@@ -11,7 +11,7 @@ public @interface FormsConfiguration {
 
     @AttributeDefinition(name = "Four-eyes types", description = "Comma-separated request types that need the approval of two "
             + "different staff members.")
-    String fourEyes_types() default "MERGE_CUSTOMER_NUMBERS,CHANGE_CONTRACT_HOLDER";
+    String fourEyes_types() default "MERGE_CUSTOMER_NUMBERS,CHANGE_CONTRACT_HOLDER,IDENTITY_VERIFICATION_BY_DOCUMENT";
 
     @AttributeDefinition(name = "Attachment size limit (bytes)", min = "1")
     int attachments_maxBytes() default 5 * 1024 * 1024;

@@ -42,6 +42,14 @@ public interface FormType {
         return validate(accountId, payload);
     }
 
+    /**
+     * Whether only the account holder may submit it (not an invited user, whatever they were granted): contract-level
+     * requests. Asked with the payload as submitted, before it is validated.
+     */
+    default boolean holderOnly(Map<String, Object> payload) {
+        return false;
+    }
+
     /** The other party of a validated request, told of every change of state (and asked to accept, if needed). */
     default Optional<Party> otherParty(Map<String, Object> payload) {
         return Optional.empty();

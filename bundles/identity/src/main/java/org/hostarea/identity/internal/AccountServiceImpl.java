@@ -2,6 +2,8 @@ package org.hostarea.identity.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,11 +34,14 @@ public class AccountServiceImpl implements AccountService {
     private final Clock clock;
     private final Credentials credentials;
     private final SecurityLog securityLog;
+    private final org.hostarea.notifications.NotificationService notifications;
     private final CustomerNumbers numbers = new CustomerNumbers(new SecureRandom());
 
     @Activate
     public AccountServiceImpl(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa, @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock,
-            @Reference Credentials credentials, @Reference SecurityLog securityLog) {
+            @Reference Credentials credentials, @Reference SecurityLog securityLog,
+            @Reference org.hostarea.notifications.NotificationService notifications) {
+        this.notifications = notifications;
         this.jpa = jpa;
         this.securityLog = securityLog;
         this.clock = clock;
@@ -88,8 +93,12 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public void closeMerged(String fromAccountId, String intoAccountId, String actor) {
         jpa.tx(TransactionType.Required, em -> {
-            AccountEntity into = em.find(AccountEntity.class, intoAccountId, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
-            AccountEntity from = em.find(AccountEntity.class, fromAccountId, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+            // both rows locked in id order: two merges of the same pair in opposite directions cannot deadlock
+            for (String id : java.util.stream.Stream.of(fromAccountId, intoAccountId).sorted().toList()) {
+                em.find(AccountEntity.class, id, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+            }
+            AccountEntity into = em.find(AccountEntity.class, intoAccountId);
+            AccountEntity from = em.find(AccountEntity.class, fromAccountId);
             if (into == null || from == null) {
                 throw new NotFoundException("account-not-found", "There is no such account.");
             }
@@ -140,6 +149,7 @@ public class AccountServiceImpl implements AccountService {
                 throw emailTaken();
             }
             String before = account.ownerName() + " <" + account.email() + ">";
+            String oldEmail = account.email();
             if (newName) {
                 account.ownerName(name);
             }
@@ -154,6 +164,11 @@ public class AccountServiceImpl implements AccountService {
             Writes.flushUnique(em, AccountServiceImpl::emailTaken);
             securityLog.record(em, "OWNER_CHANGED", accountId, actor, null, before + " -> " + account.ownerName() + " <" + account.email()
                     + ">" + (endPassword ? ", password ended" : ""));
+            if (newEmail) { // the old address is told, so a change nobody asked for does not go unnoticed
+                notifications.send(new org.hostarea.notifications.OutgoingMessage(AccountMails.EMAIL_CHANGED, accountId, account.language(),
+                        org.hostarea.notifications.OutgoingMessage.EMAIL, List.of(oldEmail), null, Map.of("name", account.ownerName(),
+                        "customerNumber", account.customerNumber(), "newEmail", account.email()), null, false));
+            }
             return true;
         });
     }

@@ -68,7 +68,11 @@ public class PackageEvents {
             return;
         }
         TransactionSynchronizationRegistry registry = transactions;
-        if (registry == null || registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        int status = registry == null ? Status.STATUS_NO_TRANSACTION : registry.getTransactionStatus();
+        if (status == Status.STATUS_MARKED_ROLLBACK || status == Status.STATUS_ROLLING_BACK || status == Status.STATUS_ROLLEDBACK) {
+            return; // the change will not happen
+        }
+        if (status != Status.STATUS_ACTIVE) {
             deliver(events);
             return;
         }
@@ -83,7 +87,13 @@ public class PackageEvents {
                 if (status != Status.STATUS_COMMITTED) {
                     return; // rolled back: nothing happened
                 }
-                Future<?> delivery = afterCommit.submit(() -> deliver(pending));
+                Future<?> delivery;
+                try {
+                    delivery = afterCommit.submit(() -> deliver(pending));
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    deliver(pending); // the bundle is stopping: tell them on this thread rather than not at all
+                    return;
+                }
                 try {
                     delivery.get(DELIVERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
