@@ -71,6 +71,23 @@ public class FormPartiesIT extends HostareaTestSupport {
         assertProblem(http.post("/api/v1/admin/forms/" + later + "/retry", "", adminToken()), 409, "form-scheduled");
         assertEquals("Old Holder", http.get("/api/v1/me", token).json().get("ownerName").asText());
 
+        // what the old holder brought as a person: a stored card, an invited user, a package password
+        installFeature("hostarea-payment-testgateway");
+        org.awaitility.Awaitility.await("test gateway bound").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> http.get("/api/v1/me/payment-gateways", token).body().contains("\"test\""));
+        assertEquals(201, http.post("/api/v1/me/payment-methods", Http.json(Map.of("gateway", "test", "label", "Old holder's card",
+                "reference", "vault:tok-" + suffix)), token).status());
+        String user = invite(token, List.of("INVOICES_VIEW_PAY"));
+        String plan = "holder-" + suffix;
+        assertEquals(201, http.post("/api/v1/admin/catalog/plans", Http.json(PackagesIT.plan(plan, "HOSTING", "5.00", Map.of(), List.of(),
+                List.of())), adminToken()).status());
+        String domain = "holder-" + suffix + ".com";
+        String pkg = http.post("/api/v1/admin/packages", Http.json(PackagesIT.newPackage(accountId, plan, "ANNUAL", List.of(domain))),
+                adminToken()).json().get("id").asText();
+        assertEquals(204, http.send("PUT", "/api/v1/me/packages/" + pkg + "/password", Http.json(Map.of("password", "pkg-Secret-0815")),
+                "application/json", token, Map.of()).status());
+        String packageSession = loginToken(domain, "pkg-Secret-0815");
+
         // today: the new holder is asked by mail; staff cannot approve before the acceptance
         String id = submit(token, "CHANGE_CONTRACT_HOLDER", holder("New Holder", newEmail, LocalDate.now(ZoneOffset.UTC))).get("id").asText();
         String link = acceptToken(id);
@@ -95,6 +112,12 @@ public class FormPartiesIT extends HostareaTestSupport {
         String newToken = loginToken(newEmail, "new-holder-pass-1");
         assertEquals("New Holder", http.get("/api/v1/me/profile", newToken).json().get("holderName").asText());
         assertTrue(http.get("/api/v1/me/profile", newToken).json().path("iban").isNull()); // the old holder's bank data is gone
+        assertEquals(0, http.get("/api/v1/me/payment-methods", newToken).json().size()); // and their card
+        assertEquals(0, http.get("/api/v1/me/users", newToken).json().size()); // and the people they invited
+        assertEquals(401, http.get("/api/v1/me/invoices", user).status());
+        assertEquals(401, http.get("/api/v1/me/packages/" + pkg + "/technical", packageSession).status()); // and their package password
+        assertProblem(login(domain, "pkg-Secret-0815"), 401, "invalid-credentials");
+        assertTrue(Mailbox.text(mailbox.awaitTo(email, "Your login email was changed")).contains(newEmail)); // the old holder is told
         mailbox.await("the new holder told of the execution", mail -> Mailbox.to(mail, newEmail) && Mailbox.subject(mail).contains("EXECUTED"));
 
         // declined through the link: rejected, nothing changes

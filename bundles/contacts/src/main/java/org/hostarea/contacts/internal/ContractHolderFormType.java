@@ -6,13 +6,21 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.hostarea.contacts.ProfileUpdate;
 import org.hostarea.core.FieldChecks;
 import org.hostarea.core.FieldError;
 import org.hostarea.core.ValidationException;
+import org.hostarea.core.PluginMissingException;
 import org.hostarea.core.access.Permission;
+import org.hostarea.core.merge.HolderChange;
+import org.hostarea.core.merge.HolderChangeStep;
 import org.hostarea.forms.spi.FormExecution;
 import org.hostarea.forms.spi.FormType;
 import org.hostarea.forms.spi.Party;
@@ -24,6 +32,8 @@ import org.hostarea.identity.CredentialService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
@@ -31,11 +41,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * contract passes ({@code effectiveDate}, today or later). The new holder accepts through a link mailed to them, staff
  * review it, and on that day the master data becomes the new holder's (the old holder's bank data is dropped: the new
  * holder brings their own), the owner login becomes the new holder's email, the old password ends and the new holder
- * gets a link to choose one.
+ * gets a link to choose one; the old holder's stored payment methods, invited users, package passwords and sessions
+ * leave the account ({@link HolderChangeStep}s), and the old address is told.
  */
 @Component(service = FormType.class)
 public class ContractHolderFormType implements FormType {
 
+    /** The steps without which the old holder's cards or people would stay on the account. */
+    static final Set<String> REQUIRED_STEPS = Set.of("identity", "billing");
     private static final Set<String> FIELDS = Set.of("holderName", "company", "email", "street", "postcode", "city", "country", "phone",
             "taxId", "effectiveDate");
 
@@ -43,6 +56,7 @@ public class ContractHolderFormType implements FormType {
     private final AccountService accounts;
     private final CredentialService credentials;
     private final ContactServiceImpl contacts;
+    private final List<HolderChangeStep> steps = new CopyOnWriteArrayList<>();
 
     @Activate
     public ContractHolderFormType(@Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference AccountService accounts,
@@ -51,6 +65,15 @@ public class ContractHolderFormType implements FormType {
         this.accounts = accounts;
         this.credentials = credentials;
         this.contacts = contacts;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addStep(HolderChangeStep step) {
+        steps.add(step);
+    }
+
+    void removeStep(HolderChangeStep step) {
+        steps.remove(step);
     }
 
     @Override
@@ -160,8 +183,19 @@ public class ContractHolderFormType implements FormType {
         contacts.updateProfile(execution.accountId(), new ProfileUpdate((String) p.get("holderName"), (String) p.get("company"),
                 (String) p.get("street"), (String) p.get("postcode"), (String) p.get("city"), (String) p.get("country"), (String) p.get("phone"),
                 null, email, null, null, (String) p.get("taxId")), "form:" + execution.requestId());
+        Set<String> present = new TreeSet<>();
+        steps.forEach(step -> present.add(step.name()));
+        if (!present.containsAll(REQUIRED_STEPS)) {
+            Set<String> missing = new TreeSet<>(REQUIRED_STEPS);
+            missing.removeAll(present);
+            throw new PluginMissingException("The change of holder needs " + missing + " installed; retry once they are.",
+                    Duration.ofMinutes(5));
+        }
         if (accounts.changeOwner(execution.accountId(), (String) p.get("holderName"), email, true, execution.actor())) {
             credentials.requestReset(email, ClientInfo.UNKNOWN); // the new holder chooses a password
         }
+        // what the old holder brought as a person leaves with them: cards, invited users, package passwords, sessions
+        HolderChange change = new HolderChange(execution.accountId(), execution.requestId(), execution.actor());
+        steps.stream().sorted(Comparator.comparing(HolderChangeStep::name)).forEach(step -> step.holderChanged(change));
     }
 }
