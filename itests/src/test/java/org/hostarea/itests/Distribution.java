@@ -76,6 +76,11 @@ final class Distribution implements AutoCloseable {
                 .until(() -> routes.stream().allMatch(route -> http.get(route, null).status() == 401));
     }
 
+    /** Runs {@code bin/start} and returns at once (a cold start is timed by the caller). */
+    void startProcess() throws Exception {
+        run(home, List.of("bin/start"), Duration.ofMinutes(1));
+    }
+
     void stop() throws Exception {
         run(home, List.of("bin/stop"), Duration.ofMinutes(1));
         await("distribution down").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> !running());
@@ -135,7 +140,7 @@ final class Distribution implements AutoCloseable {
         return Files.exists(pid) && ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private long pid() throws IOException {
+    long pid() throws IOException {
         return Long.parseLong(Files.readString(home.resolve("karaf.pid")).strip());
     }
 

@@ -55,6 +55,11 @@ public final class Http {
         }
     }
 
+    /** The base address, e.g. {@code http://localhost:18181}. */
+    public String root() {
+        return root;
+    }
+
     public Reply get(String path, String token) {
         return send("GET", path, null, null, token, Map.of());
     }
