@@ -45,7 +45,10 @@ class RenewalBenchmark {
         if (file != null && !file.isBlank()) {
             Path target = Path.of(file);
             Files.createDirectories(target.toAbsolutePath().getParent());
-            Files.writeString(target, report);
+            // ApiBenchmark's section (between its markers) is kept
+            String existing = Files.exists(target) ? Files.readString(target) : "";
+            int api = existing.indexOf("<!-- api-benchmark -->");
+            Files.writeString(target, api < 0 ? report : report + "\n" + existing.substring(api));
         }
     }
 
