@@ -6,18 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.hostarea.contacts.ProfileUpdate;
 import org.hostarea.core.FieldChecks;
 import org.hostarea.core.FieldError;
 import org.hostarea.core.ValidationException;
-import org.hostarea.core.PluginMissingException;
 import org.hostarea.core.access.Permission;
 import org.hostarea.core.merge.HolderChange;
 import org.hostarea.core.merge.HolderChangeStep;
@@ -183,14 +180,7 @@ public class ContractHolderFormType implements FormType {
         contacts.updateProfile(execution.accountId(), new ProfileUpdate((String) p.get("holderName"), (String) p.get("company"),
                 (String) p.get("street"), (String) p.get("postcode"), (String) p.get("city"), (String) p.get("country"), (String) p.get("phone"),
                 null, email, null, null, (String) p.get("taxId")), "form:" + execution.requestId());
-        Set<String> present = new TreeSet<>();
-        steps.forEach(step -> present.add(step.name()));
-        if (!present.containsAll(REQUIRED_STEPS)) {
-            Set<String> missing = new TreeSet<>(REQUIRED_STEPS);
-            missing.removeAll(present);
-            throw new PluginMissingException("The change of holder needs " + missing + " installed; retry once they are.",
-                    Duration.ofMinutes(5));
-        }
+        RequiredSteps.check(steps.stream().map(HolderChangeStep::name).toList(), REQUIRED_STEPS, "The change of holder");
         if (accounts.changeOwner(execution.accountId(), (String) p.get("holderName"), email, true, execution.actor())) {
             credentials.requestReset(email, ClientInfo.UNKNOWN); // the new holder chooses a password
         }

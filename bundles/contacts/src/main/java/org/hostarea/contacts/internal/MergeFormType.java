@@ -1,6 +1,5 @@
 package org.hostarea.contacts.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,13 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.hostarea.contacts.Profile;
 import org.hostarea.core.FieldChecks;
 import org.hostarea.core.NotFoundException;
-import org.hostarea.core.PluginMissingException;
 import org.hostarea.core.RuleViolationException;
 import org.hostarea.core.access.Permission;
 import org.hostarea.core.merge.AccountMerge;
@@ -201,13 +198,7 @@ public class MergeFormType implements FormType {
         if (merged.status() != AccountStatus.ACTIVE && surviving.customerNumber().equals(merged.mergedInto())) {
             return; // carried out already
         }
-        Set<String> present = new TreeSet<>();
-        steps.forEach(step -> present.add(step.name()));
-        if (!present.containsAll(REQUIRED_STEPS)) {
-            Set<String> missing = new TreeSet<>(REQUIRED_STEPS);
-            missing.removeAll(present);
-            throw new PluginMissingException("The merge needs " + missing + " installed; retry once they are.", Duration.ofMinutes(5));
-        }
+        RequiredSteps.check(steps.stream().map(AccountMergeStep::name).toList(), REQUIRED_STEPS, "The merge");
         String actor = execution.actor();
         // fails (and so rolls everything back) if either number is closed now: merged elsewhere in the meantime
         accounts.closeMerged(from, into, actor);
