@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,12 +59,12 @@ class ApiBenchmark {
             String customer = karaf.client("hostarea:customer-add --password " + PASSWORD + " 'Bench Customer' " + EMAIL, Duration.ofMinutes(1));
             Matcher id = Pattern.compile("\\(id ([0-9a-f-]{36})\\)").matcher(customer);
             assertTrue(id.find(), customer);
-            String staff = staffToken(karaf, staffPassword);
+            String staff = karaf.staffToken("bench-admin", staffPassword);
             Http.Reply renewals = karaf.http.post("/api/v1/admin/jobs/renewals/run", Http.json(Map.of("asOf", "2021-01-22")), staff,
                     Duration.ofMinutes(20));
             assertEquals(200, renewals.status(), renewals.toString());
             for (int i = 0; i < 30; i++) {
-                invoice(karaf, staff, id.group(1));
+                karaf.issueInvoice(staff, id.group(1), new BigDecimal("9.90"));
             }
             karaf.stop();
 
@@ -236,21 +235,5 @@ class ApiBenchmark {
     private static void await(Distribution karaf, String path) {
         org.awaitility.Awaitility.await(path).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> karaf.http.get(path, null).status() == 200);
-    }
-
-    private static String staffToken(Distribution karaf, String password) {
-        Http.Reply reply = karaf.http.post("/api/v1/admin/auth/login", Http.json(Map.of("login", "bench-admin", "password", password)), null);
-        assertEquals(200, reply.status(), reply.toString());
-        return reply.json().get("token").asText();
-    }
-
-    private static void invoice(Distribution karaf, String staff, String accountId) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("description", "Hosting");
-        line.put("unitPrice", new BigDecimal("9.90"));
-        Http.Reply created = karaf.http.post("/api/v1/admin/invoices", Http.json(Map.of("accountId", accountId, "currency", "EUR",
-                "lines", List.of(line))), staff);
-        assertEquals(201, created.status(), created.toString());
-        assertEquals(200, karaf.http.post("/api/v1/admin/invoices/" + created.json().get("id").asText() + "/issue", "", staff).status());
     }
 }

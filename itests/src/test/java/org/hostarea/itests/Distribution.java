@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -102,6 +105,26 @@ final class Distribution implements AutoCloseable {
         } catch (java.sql.SQLException expected) {
             // Derby answers a clean shutdown with an exception
         }
+    }
+
+    /** A staff token for a staff user made in this distribution's console. */
+    String staffToken(String username, String password) {
+        Http.Reply reply = http.post("/api/v1/admin/auth/login", Http.json(Map.of("login", username, "password", password)), null);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json().get("token").asText();
+    }
+
+    /** Creates and issues an invoice of one line for an account, as staff; answers its id. */
+    String issueInvoice(String staffToken, String accountId, BigDecimal unitPrice) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("description", "Hosting");
+        line.put("unitPrice", unitPrice);
+        Http.Reply created = http.post("/api/v1/admin/invoices", Http.json(Map.of("accountId", accountId, "currency", "EUR",
+                "lines", List.of(line))), staffToken);
+        assertEquals(201, created.status(), created.toString());
+        Http.Reply issued = http.post("/api/v1/admin/invoices/" + created.json().get("id").asText() + "/issue", "", staffToken);
+        assertEquals(200, issued.status(), issued.toString());
+        return issued.json().get("id").asText();
     }
 
     /** kill -9 of the Karaf JVM. */

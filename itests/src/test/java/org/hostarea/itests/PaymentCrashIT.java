@@ -65,10 +65,10 @@ class PaymentCrashIT {
         Matcher id = Pattern.compile("\\(id ([0-9a-f-]{36})\\)").matcher(customer);
         assertTrue(id.find(), customer);
         String accountId = id.group(1);
-        String staff = staffToken(staffPassword);
+        String staff = karaf.staffToken("crash-admin", staffPassword);
         List<String> invoices = new ArrayList<>();
         for (int i = 0; i < INVOICES; i++) {
-            invoices.add(invoice(staff, accountId));
+            invoices.add(karaf.issueInvoice(staff, accountId, new BigDecimal("100.00")));
         }
         String token = customerToken();
         await("test gateway bound").atMost(Duration.ofSeconds(30))
@@ -111,7 +111,7 @@ class PaymentCrashIT {
         }
         assertEquals(REQUESTS, payments.size(), "one payment per key");
         // payments the kill left open (their start never answered) are asked about once the start timeout has passed
-        String staffAgain = staffToken(staffPassword);
+        String staffAgain = karaf.staffToken("crash-admin", staffPassword);
         await("open payments settled").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             Http.Reply reconciled = karaf.http.post("/api/v1/admin/jobs/reconcile/run", Http.json(Map.of()), staffAgain, Duration.ofMinutes(2));
             assertEquals(200, reconciled.status(), reconciled.toString());
@@ -148,24 +148,6 @@ class PaymentCrashIT {
     private Http.Reply pay(String token, String invoice, String key) {
         return karaf.http.send("POST", "/api/v1/me/invoices/" + invoice + "/payments", Http.json(Map.of("gateway", "test", "amount", AMOUNT)),
                 "application/json", token, Map.of("Idempotency-Key", key));
-    }
-
-    private String invoice(String staff, String accountId) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("description", "Hosting");
-        line.put("unitPrice", new BigDecimal("100.00"));
-        Http.Reply created = karaf.http.post("/api/v1/admin/invoices", Http.json(Map.of("accountId", accountId, "currency", "EUR",
-                "lines", List.of(line))), staff);
-        assertEquals(201, created.status(), created.toString());
-        Http.Reply issued = karaf.http.post("/api/v1/admin/invoices/" + created.json().get("id").asText() + "/issue", "", staff);
-        assertEquals(200, issued.status(), issued.toString());
-        return issued.json().get("id").asText();
-    }
-
-    private String staffToken(String password) {
-        Http.Reply reply = karaf.http.post("/api/v1/admin/auth/login", Http.json(Map.of("login", "crash-admin", "password", password)), null);
-        assertEquals(200, reply.status(), reply.toString());
-        return reply.json().get("token").asText();
     }
 
     private String customerToken() {

@@ -66,8 +66,7 @@ class RenewalBenchmark {
             assertTrue(seeded.contains("Seeded " + accounts + " accounts and " + packages + " packages"), seeded);
             String password = UUID.randomUUID().toString();
             karaf.client("hostarea:staff-add --role ADMIN --password " + password + " bench-admin", Duration.ofMinutes(1));
-            Http.Reply login = karaf.http.post("/api/v1/admin/auth/login", Http.json(Map.of("login", "bench-admin", "password", password)), null);
-            String token = login.json().get("token").asText();
+            String token = karaf.staffToken("bench-admin", password);
             Http.Reply run = karaf.http.post("/api/v1/admin/jobs/renewals/run", Http.json(Map.of("asOf", "2021-01-22")), token,
                     Duration.ofHours(1));
             assertEquals(200, run.status(), run.toString());

@@ -48,7 +48,7 @@ class RenewalCrashIT {
         String password = UUID.randomUUID().toString();
         String staff = karaf.client("hostarea:staff-add --role ADMIN --password " + password + " crash-admin", Duration.ofMinutes(1));
         assertTrue(staff.contains("Created staff user crash-admin"), staff);
-        String token = login(password);
+        String token = karaf.staffToken("crash-admin", password);
 
         // the run, killed once its first chunks are committed
         CompletableFuture<Http.Reply> killed = CompletableFuture.supplyAsync(() -> karaf.http.post("/api/v1/admin/jobs/renewals/run",
@@ -59,7 +59,7 @@ class RenewalCrashIT {
         assertTrue(killed.handle((reply, error) -> error != null || reply.status() != 200).get(), "the run ended before the kill");
 
         karaf.start(ROUTES);
-        String again = login(password);
+        String again = karaf.staffToken("crash-admin", password);
         int before = invoiceCount(again);
         assertTrue(before >= 400 && before < PACKAGES, "invoices before the re-run: " + before);
         Http.Reply rerun = karaf.http.post("/api/v1/admin/jobs/renewals/run", Http.json(Map.of("asOf", "2021-01-22")), again,
@@ -102,12 +102,6 @@ class RenewalCrashIT {
         if (karaf != null) {
             karaf.close();
         }
-    }
-
-    private String login(String password) {
-        Http.Reply reply = karaf.http.post("/api/v1/admin/auth/login", Http.json(Map.of("login", "crash-admin", "password", password)), null);
-        assertEquals(200, reply.status(), reply.toString());
-        return reply.json().get("token").asText();
     }
 
     private int invoiceCount(String token) {
