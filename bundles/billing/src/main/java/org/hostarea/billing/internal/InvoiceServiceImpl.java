@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -368,8 +369,12 @@ public class InvoiceServiceImpl implements InvoiceService {
     // --- shared ------------------------------------------------------------------------------------------
 
     private Page<Invoice> query(String accountId, InvoiceStatus status, boolean issuedOnly, PageRequest page) {
-        return Reads.read(jpa, em -> PagedQuery.page(em, InvoiceEntity.class, issuedOnly ? "e.number is not null" : null,
-                "e.createdAt desc, e.id", page, "accountId", accountId, "status", status).map(InvoiceServiceImpl::toDto));
+        return Reads.read(jpa, em -> {
+            Page<InvoiceEntity> found = PagedQuery.page(em, InvoiceEntity.class, issuedOnly ? "e.number is not null" : null,
+                    "e.createdAt desc, e.id", page, "accountId", accountId, "status", status);
+            Map<String, List<InvoiceLine>> lines = linesOf(em, found.items());
+            return found.map(invoice -> toDto(invoice, lines.getOrDefault(invoice.id(), List.of())));
+        });
     }
 
     /** An issued invoice of the account (drafts, also cancelled ones, are staff's only). */
@@ -391,12 +396,40 @@ public class InvoiceServiceImpl implements InvoiceService {
 
     static Invoice toDto(InvoiceEntity invoice) {
         String currency = invoice.currency();
-        List<InvoiceLine> lines = invoice.lines().stream().map(line -> {
-            Money net = Money.of(line.net(), currency);
-            Money tax = Money.of(line.tax(), currency);
-            return new InvoiceLine(line.description(), line.packageId(), line.periodStart(), line.periodEnd(), line.quantity(),
-                    Money.of(line.unitPrice(), currency), line.taxRate(), net, tax, net.plus(tax));
-        }).toList();
+        return toDto(invoice, invoice.lines().stream().map(line -> line(currency, line.description(), line.packageId(), line.periodStart(),
+                line.periodEnd(), line.quantity(), line.unitPrice(), line.taxRate(), line.net(), line.tax())).toList());
+    }
+
+    /**
+     * The lines of a page of invoices in one query, by invoice id, in their order. Scalar columns, not the embeddables:
+     * EclipseLink mishandles embeddables read outside their owner (eclipselink#1455).
+     */
+    static Map<String, List<InvoiceLine>> linesOf(EntityManager em, List<InvoiceEntity> invoices) {
+        if (invoices.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> currencies = new HashMap<>();
+        invoices.forEach(invoice -> currencies.put(invoice.id(), invoice.currency()));
+        Map<String, List<InvoiceLine>> lines = new HashMap<>();
+        em.createQuery("select e.id, l.description, l.packageId, l.periodStart, l.periodEnd, l.quantity, l.unitPrice, l.taxRate, l.net,"
+                + " l.tax from InvoiceEntity e join e.lines l where e.id in :ids order by e.id, index(l)", Object[].class)
+                .setParameter("ids", List.copyOf(currencies.keySet())).getResultList()
+                .forEach(row -> lines.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add(line(currencies.get((String) row[0]),
+                        (String) row[1], (String) row[2], (LocalDate) row[3], (LocalDate) row[4], (BigDecimal) row[5], (BigDecimal) row[6],
+                        (BigDecimal) row[7], (BigDecimal) row[8], (BigDecimal) row[9])));
+        return lines;
+    }
+
+    private static InvoiceLine line(String currency, String description, String packageId, LocalDate periodStart, LocalDate periodEnd,
+            BigDecimal quantity, BigDecimal unitPrice, BigDecimal taxRate, BigDecimal netAmount, BigDecimal taxAmount) {
+        Money net = Money.of(netAmount, currency);
+        Money tax = Money.of(taxAmount, currency);
+        return new InvoiceLine(description, packageId, periodStart, periodEnd, quantity, Money.of(unitPrice, currency), taxRate, net, tax,
+                net.plus(tax));
+    }
+
+    private static Invoice toDto(InvoiceEntity invoice, List<InvoiceLine> lines) {
+        String currency = invoice.currency();
         return new Invoice(invoice.id(), invoice.accountId(), invoice.number(), invoice.series(), invoice.kind(), invoice.status(), currency,
                 invoice.issueDate(), invoice.dueDate(), lines, Money.of(invoice.net(), currency), Money.of(invoice.tax(), currency),
                 Money.of(invoice.total(), currency), Money.of(invoice.amountPaid(), currency), Money.of(invoice.amountDue(), currency),

@@ -3,10 +3,8 @@ package org.hostarea.billing.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +36,8 @@ import org.hostarea.billing.spi.PaymentGateway;
 import org.hostarea.billing.spi.PaymentOutcome;
 import org.hostarea.billing.spi.PaymentRequest;
 import org.hostarea.billing.spi.PaymentResult;
-import org.hostarea.contacts.ContactService;
 import org.hostarea.core.DomainException;
 import org.hostarea.core.PageRequest;
-import org.hostarea.identity.Account;
-import org.hostarea.identity.AccountService;
-import org.hostarea.identity.AccountStatus;
-import org.hostarea.notifications.NotificationService;
 
 /**
  * Random sequences of issue / pay (full, partial, over, declined, unknown then reconciled) / apply credit /
@@ -105,34 +98,17 @@ class LedgerPropertiesTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T fake(Class<T> type, java.util.function.BiFunction<java.lang.reflect.Method, Object[], Object> answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> answer.apply(method, args));
-    }
-
     @BeforeContainer
     static void start() {
         jpa = new LocalJpa("ledger" + UUID.randomUUID().toString().substring(0, 8));
-        Clock clock = Clock.systemUTC();
-        AccountService accounts = fake(AccountService.class, (method, args) -> method.getName().equals("get")
-                ? new Account((String) args[0], "12345678", "Owner", "owner@example.org", "en", AccountStatus.ACTIVE, true, Instant.EPOCH, null)
-                : null);
-        NotificationService notifications = fake(NotificationService.class, (method, args) -> null);
-        ContactService contacts = fake(ContactService.class, (method, args) -> null);
-        BillingConfiguration config = fake(BillingConfiguration.class, (method, args) -> method.getDefaultValue());
-        PaymentPostings postings = new PaymentPostings(clock, notifications);
-        // what paid invoices set in motion (renewals, unsuspension) is the integration tests' business
-        SettlementTrigger settlement = new SettlementTrigger(null) {
-            @Override
-            void paid(String accountId) {
-            }
-        };
-        credit = new CreditServiceImpl(jpa, clock, accounts, postings, settlement);
-        invoices = new InvoiceServiceImpl(jpa, clock, accounts, contacts, notifications, credit, config);
+        BillingFixture fixture = new BillingFixture(jpa, Clock.systemUTC());
+        credit = fixture.credit;
+        invoices = fixture.invoices;
         Gateways gateways = new Gateways();
         gateways.add(new FakeGateway());
-        payments = new PaymentServiceImpl(jpa, clock, gateways, accounts, postings,
-                new PaymentMethodServiceImpl(jpa, clock), new ExchangeRateServiceImpl(jpa, clock), settlement, config);
+        payments = new PaymentServiceImpl(jpa, fixture.clock, gateways, fixture.accounts, fixture.postings,
+                new PaymentMethodServiceImpl(jpa, fixture.clock), new ExchangeRateServiceImpl(jpa, fixture.clock), fixture.settlement,
+                fixture.config);
     }
 
     @AfterContainer

@@ -2,6 +2,7 @@ package org.hostarea.billing.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -10,7 +11,10 @@ import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.eclipse.persistence.jpa.JpaHelper;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
 
 /**
  * The billing persistence unit outside Karaf: resource-local transactions on an in-memory Derby, with the
@@ -21,6 +25,7 @@ final class LocalJpa implements JpaTemplate, AutoCloseable {
 
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final AtomicLong statements = new AtomicLong();
 
     LocalJpa(String database) {
         Map<String, Object> properties = new HashMap<>();
@@ -31,6 +36,12 @@ final class LocalJpa implements JpaTemplate, AutoCloseable {
         properties.put("eclipselink.target-server", "None");
         properties.put("eclipselink.logging.level", "WARNING");
         this.emf = new PersistenceProvider().createEntityManagerFactory("billing", properties);
+        JpaHelper.getServerSession(emf).getEventManager().addListener(new SessionEventAdapter() {
+            @Override
+            public void preExecuteCall(SessionEvent event) {
+                statements.incrementAndGet();
+            }
+        });
     }
 
     @Override
@@ -83,6 +94,11 @@ final class LocalJpa implements JpaTemplate, AutoCloseable {
     @Override
     public void tx(EmConsumer code) {
         tx(TransactionType.Required, code);
+    }
+
+    /** SQL statements run through this unit so far (a test compares two readings around the code it measures). */
+    long statements() {
+        return statements.get();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.hostarea.billing.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,14 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BiFunction;
 
-import org.hostarea.contacts.ContactService;
 import org.hostarea.core.Money;
-import org.hostarea.identity.Account;
 import org.hostarea.identity.AccountService;
-import org.hostarea.identity.AccountStatus;
-import org.hostarea.notifications.NotificationService;
 import org.hostarea.packages.BillingCycle;
 import org.hostarea.packages.PackageService;
 import org.hostarea.packages.PlanType;
@@ -47,27 +41,13 @@ class RenewalJobTest {
     private static AccountService accounts;
     private static BillingConfiguration config;
 
-    @SuppressWarnings("unchecked")
-    private static <T> T fake(Class<T> type, BiFunction<java.lang.reflect.Method, Object[], Object> answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> answer.apply(method, args));
-    }
-
     @BeforeAll
     static void start() {
         jpa = new LocalJpa("renewals" + UUID.randomUUID().toString().substring(0, 8));
-        accounts = fake(AccountService.class, (method, args) -> method.getName().equals("get")
-                ? new Account((String) args[0], "12345678", "Owner", "owner@example.org", "en", AccountStatus.ACTIVE, true, Instant.EPOCH, null)
-                : null);
-        NotificationService notifications = fake(NotificationService.class, (method, args) -> null);
-        config = fake(BillingConfiguration.class, (method, args) -> method.getDefaultValue());
-        SettlementTrigger settlement = new SettlementTrigger(null) {
-            @Override
-            void paid(String accountId) {
-            }
-        };
-        CreditServiceImpl credit = new CreditServiceImpl(jpa, CLOCK, accounts, new PaymentPostings(CLOCK, notifications), settlement);
-        invoices = new InvoiceServiceImpl(jpa, CLOCK, accounts, fake(ContactService.class, (method, args) -> null), notifications,
-                credit, config);
+        BillingFixture fixture = new BillingFixture(jpa, CLOCK);
+        accounts = fixture.accounts;
+        config = fixture.config;
+        invoices = fixture.invoices;
     }
 
     @AfterAll
@@ -88,7 +68,7 @@ class RenewalJobTest {
     }
 
     private static RenewalJob jobOver(List<RenewalDue> due) {
-        PackageService packages = fake(PackageService.class, (method, args) -> method.getName().equals("dueForRenewal")
+        PackageService packages = BillingFixture.fake(PackageService.class, (method, args) -> method.getName().equals("dueForRenewal")
                 ? (args[1] == null ? due : List.of()) : null);
         return new RenewalJob(jpa, CLOCK, packages, invoices, accounts, config);
     }

@@ -28,6 +28,9 @@ import javax.persistence.OrderColumn;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+
 import org.hostarea.packages.BillingCycle;
 import org.hostarea.packages.Cancellation;
 import org.hostarea.packages.CancellationMode;
@@ -102,18 +105,21 @@ public class PackageEntity {
     private String cancelRequestedBy;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN) // one query for the collections of a whole page, not one per row
     @CollectionTable(name = "HA_PACKAGE_SETTING", joinColumns = @JoinColumn(name = "PACKAGE_ID"))
     @MapKeyColumn(name = "SETTING_KEY", length = 40)
     @Column(name = "SETTING_VALUE", length = 255, nullable = false)
     private Map<String, String> settings = new HashMap<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN) // one query for the collections of a whole page, not one per row
     @CollectionTable(name = "HA_PACKAGE_USAGE", joinColumns = @JoinColumn(name = "PACKAGE_ID"))
     @MapKeyColumn(name = "RESOURCE_NAME", length = 40)
     @Column(name = "USED", nullable = false)
     private Map<String, Long> usage = new HashMap<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN) // one query for the collections of a whole page, not one per row
     @CollectionTable(name = "HA_PACKAGE_IP", joinColumns = @JoinColumn(name = "PACKAGE_ID"))
     @OrderColumn(name = "POSITION")
     @Column(name = "ADDRESS", length = 45, nullable = false)

@@ -21,6 +21,9 @@ import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+
 import org.hostarea.packages.BillingCycle;
 import org.hostarea.packages.Plan;
 import org.hostarea.packages.PlanInput;
@@ -47,6 +50,7 @@ public class PlanEntity {
     private boolean active;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN) // one query for the collections of a whole page, not one per row
     @CollectionTable(name = "HA_PLAN_NAME", joinColumns = @JoinColumn(name = "PLAN_ID"))
     @MapKeyColumn(name = "LANG", length = 2)
     @Column(name = "NAME", length = 100, nullable = false)
@@ -57,17 +61,20 @@ public class PlanEntity {
     private List<PlanPriceEmbeddable> prices = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN) // one query for the collections of a whole page, not one per row
     @CollectionTable(name = "HA_PLAN_LIMIT", joinColumns = @JoinColumn(name = "PLAN_ID"))
     @MapKeyColumn(name = "RESOURCE_NAME", length = 40)
     @Column(name = "LIMIT_VALUE", nullable = false)
     private Map<String, Long> limits = new HashMap<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN) // one query for the collections of a whole page, not one per row
     @CollectionTable(name = "HA_PLAN_UPGRADE", joinColumns = @JoinColumn(name = "PLAN_ID"))
     @Column(name = "TARGET_CODE", length = 40, nullable = false)
     private List<String> upgradesTo = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN) // one query for the collections of a whole page, not one per row
     @CollectionTable(name = "HA_PLAN_DOWNGRADE", joinColumns = @JoinColumn(name = "PLAN_ID"))
     @Column(name = "TARGET_CODE", length = 40, nullable = false)
     private List<String> downgradesTo = new ArrayList<>();
