@@ -3,6 +3,7 @@ package org.hostarea.core.jpa;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -15,6 +16,9 @@ import org.hostarea.core.PageRequest;
  * whose value is given ({@code null} values are no filter) and optionally by one fixed condition on {@code e}.
  */
 public final class PagedQuery {
+
+    /** EclipseLink's {@code QueryHints.READ_ONLY}, by name: the core bundle does not depend on EclipseLink. */
+    private static final String READ_ONLY = "eclipselink.read-only";
 
     private PagedQuery() {
     }
@@ -44,6 +48,16 @@ public final class PagedQuery {
             count.setParameter(i + 1, values.get(i));
             items.setParameter(i + 1, values.get(i));
         }
-        return Page.of(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(), page, count.getSingleResult());
+        // read-only: the page is turned into answers, never changed, so EclipseLink keeps no working copies of it
+        List<E> found = items.setHint(READ_ONLY, "true").setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(found, page, total(found.size(), page, count::getSingleResult));
+    }
+
+    /**
+     * The total without a count query where the page tells it: a page that is not full (and not past the end) is the
+     * last one. Most customers have fewer items than one page, so their lists cost one query instead of two.
+     */
+    static long total(int found, PageRequest page, Supplier<Long> count) {
+        return found < page.size() && (found > 0 || page.offset() == 0) ? page.offset() + (long) found : count.get();
     }
 }
