@@ -19,8 +19,8 @@ public @interface IdentityConfiguration {
     int argon2_parallelism() default 1;
 
     @AttributeDefinition(name = "Concurrent Argon2id runs", description = "At most this many hashes at once (each "
-            + "takes the memory above); further logins wait up to 10 s, then get 503.", min = "1")
-    int argon2_maxConcurrent() default 4;
+            + "takes the memory above); further logins wait up to 10 s, then get 503. 0: one per processor core.", min = "0")
+    int argon2_maxConcurrent() default 0;
 
     @AttributeDefinition(name = "Minimum password length", description = "At least 8 (NIST 800-63B).", min = "8")
     int password_minLength() default 12;
