@@ -14,6 +14,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.hostarea.billing.InvoiceLineInput;
+import org.hostarea.billing.InvoiceService;
+import org.hostarea.billing.NewInvoice;
 import org.hostarea.core.NotFoundException;
 import org.hostarea.identity.AccountService;
 import org.hostarea.identity.NewAccount;
@@ -27,7 +30,7 @@ import org.hostarea.packages.PlanType;
 /**
  * {@code hostarea:bench-seed --accounts N --packages M --start YYYY-MM-DD}: loads a data set for benchmarks and
  * crash tests through the product's own services (no SQL behind their back): a plan, N accounts without a
- * password and M packages spread over them. BENCHMARK ONLY.
+ * password, M packages spread over them and, optionally, K issued invoices per account. BENCHMARK ONLY.
  */
 @Service
 @Command(scope = "hostarea", name = "bench-seed", description = "BENCHMARK ONLY: loads accounts and packages for load and crash tests")
@@ -42,6 +45,9 @@ public class SeedCommand implements Action {
     @Reference
     org.hostarea.packages.PackageService packages;
 
+    @Reference
+    InvoiceService invoices;
+
     @Option(name = "--accounts", description = "How many accounts")
     int accountCount = 100;
 
@@ -50,6 +56,9 @@ public class SeedCommand implements Action {
 
     @Option(name = "--start", description = "The packages' start date (YYYY-MM-DD): monthly terms from it")
     String start = "2021-01-01";
+
+    @Option(name = "--invoices-per-account", description = "Issued invoices of one line for every account (besides renewals)")
+    int invoicesPerAccount = 0;
 
     @Option(name = "--plan", description = "The plan code (created as a monthly 10.00 EUR HOSTING plan if missing)")
     String plan = "bench-hosting";
@@ -63,8 +72,8 @@ public class SeedCommand implements Action {
             System.err.println("--start must be a date (YYYY-MM-DD): " + start);
             return null;
         }
-        if (accountCount < 1 || packageCount < 0) {
-            System.err.println("--accounts must be at least 1 and --packages not negative");
+        if (accountCount < 1 || packageCount < 0 || invoicesPerAccount < 0) {
+            System.err.println("--accounts must be at least 1, --packages and --invoices-per-account not negative");
             return null;
         }
         long began = System.nanoTime();
@@ -88,9 +97,17 @@ public class SeedCommand implements Action {
                 System.out.println((i + 1) + " packages");
             }
         }
+        for (int n = 0; n < invoicesPerAccount; n++) {
+            for (String account : ids) {
+                List<InvoiceLineInput> line = List.of(new InvoiceLineInput("Benchmark service " + (n + 1), null, null, null, BigDecimal.ONE,
+                        new BigDecimal("4.90"), BigDecimal.ZERO));
+                invoices.issue(invoices.create(new NewInvoice(account, "EUR", null, line, null), "bench-seed").id(), "bench-seed");
+            }
+            System.out.println((n + 1) * accountCount + " invoices");
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - began);
         System.out.println("Seeded " + accountCount + " accounts and " + packageCount + " packages (run " + run + ", due "
-                + startDate.plusMonths(1) + ") in " + took.toMillis() + " ms");
+                + startDate.plusMonths(1) + ") and " + invoicesPerAccount * accountCount + " invoices in " + took.toMillis() + " ms");
         return null;
     }
 }
