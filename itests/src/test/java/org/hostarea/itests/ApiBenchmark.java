@@ -288,7 +288,7 @@ class ApiBenchmark {
         out.append(String.format("| cold start to the first authenticated 200 (s) | %.1f | ≤ 6 |%n", r.coldStart()));
         Swap swap = r.swap();
         out.append(String.format("| bank transfer plugin replaced under load: not offered for (s) | %.2f | ≤ 2 |%n", swap.outageSeconds()));
-        out.append(String.format("| the same: `feature:uninstall` + `feature:install` command, incl. the shell client (s) | %.1f | |%n",
+        out.append(String.format("| the same swap as one `bin/client` command, incl. the harness's two client JVM start-ups (s) | %.1f | |%n",
                 swap.commandSeconds()));
         out.append(String.format("| invoice reads during the swap (16 connections, 20 s): requests/s, failed | %.0f, %d | 0 failed |%n",
                 swap.during().rps(), swap.during().errors()));
