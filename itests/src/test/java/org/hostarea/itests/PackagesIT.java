@@ -15,11 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.hostarea.core.Money;
 import org.hostarea.packages.PackageEvent;
 import org.hostarea.packages.PackageListener;
+import org.hostarea.packages.PackageService;
+import org.hostarea.packages.RenewalDue;
 import org.hostarea.packages.spi.PlanChangeCharger;
 import org.hostarea.packages.spi.ProratedCharge;
 import org.junit.After;
@@ -35,6 +39,9 @@ import org.osgi.framework.ServiceRegistration;
 public class PackagesIT extends HostareaTestSupport {
 
     private static final Pattern VERIFY_LINK = Pattern.compile("verify-email\\?token=([A-Za-z0-9_-]{43})");
+
+    @Inject
+    PackageService packages;
 
     private final Mailbox mailbox = new Mailbox(SMTP_PORT);
     private String suffix;
@@ -451,6 +458,49 @@ public class PackagesIT extends HostareaTestSupport {
         body.put("currency", "EUR");
         body.put("domains", domains);
         return body;
+    }
+
+    @Test
+    public void dueForRenewalGivesTheSameDuePackagesWhateverTheChunkSize() {
+        createPlan("due-" + suffix, "HOSTING", "5.00", Map.of("diskMb", 100L), List.of(), List.of());
+        List<String> monthly = new ArrayList<>();
+        List<String> annual = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            monthly.add(createPackage(accountId, "due-" + suffix, "MONTHLY", List.of()).get("id").asText());
+            annual.add(createPackage(accountId, "due-" + suffix, "ANNUAL", List.of()).get("id").asText());
+        }
+        // every package of every test so far is in the table: chunks of 1 and 3 cross many windows without a due package
+        LocalDate through = LocalDate.now().plusMonths(1).plusDays(1);
+        List<RenewalDue> whole = walk(through, 10_000);
+        assertEquals(whole, walk(through, 3));
+        assertEquals(whole, walk(through, 1));
+        List<String> ids = whole.stream().map(RenewalDue::packageId).toList();
+        assertTrue(ids.toString(), ids.containsAll(monthly));
+        assertTrue(ids.toString(), annual.stream().noneMatch(ids::contains));
+        for (int i = 1; i < whole.size(); i++) {
+            RenewalDue before = whole.get(i - 1);
+            RenewalDue after = whole.get(i);
+            int order = before.accountId().compareTo(after.accountId());
+            assertTrue("in (account, id) order", order < 0 || order == 0 && before.packageId().compareTo(after.packageId()) < 0);
+            assertFalse(after.periodStart().isAfter(through));
+        }
+    }
+
+    /** Every due package, fetched the way the renewal job does: chunk after chunk from the last one's (account, id). */
+    private List<RenewalDue> walk(LocalDate through, int chunk) {
+        List<RenewalDue> all = new ArrayList<>();
+        String account = null;
+        String after = null;
+        while (true) {
+            List<RenewalDue> page = packages.dueForRenewal(through, account, after, chunk);
+            assertTrue(page.size() <= chunk);
+            if (page.isEmpty()) {
+                return all;
+            }
+            all.addAll(page);
+            account = page.get(page.size() - 1).accountId();
+            after = page.get(page.size() - 1).packageId();
+        }
     }
 
     JsonNode createPackage(String accountId, String planCode, String cycle, List<String> domains) {
