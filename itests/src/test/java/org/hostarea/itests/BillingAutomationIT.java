@@ -294,8 +294,10 @@ public class BillingAutomationIT extends HostareaTestSupport {
     public void f_packagesTakenOverAreNotBilledForThePastAndCancelledRenewalsBillAgainUnlessThePackageEnded() {
         createPlan("end-" + suffix, "HOSTING", "8.00");
         String accountId = createCustomer("Ending", uniqueEmail(), null).get("id").asText();
-        // taken over mid-contract without a due date: the terms before today count as settled
-        Map<String, Object> imported = PackagesIT.newPackage(accountId, "end-" + suffix, "MONTHLY", List.of());
+        // taken over mid-contract without a due date: the terms before today count as settled. On an account of its own:
+        // its next month end may fall within the renewal window of the runs below (on the 23rd of a 30-day month)
+        String importedAccountId = createCustomer("Taken Over", uniqueEmail(), null).get("id").asText();
+        Map<String, Object> imported = PackagesIT.newPackage(importedAccountId, "end-" + suffix, "MONTHLY", List.of());
         imported.put("startDate", "2020-01-31");
         Http.Reply created = http.post("/api/v1/admin/packages", Http.json(imported), adminToken());
         assertEquals(created.toString(), 201, created.status());
