@@ -1,8 +1,15 @@
 package org.hostarea.billing.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -11,10 +18,13 @@ import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.persistence.jpa.JpaHelper;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
+import org.hostarea.core.schema.MigrationScript;
+import org.hostarea.core.schema.SchemaMigrations;
 
 /**
  * The billing persistence unit outside Karaf: resource-local transactions on an in-memory Derby, with the
@@ -28,6 +38,7 @@ final class LocalJpa implements JpaTemplate, AutoCloseable {
     private final AtomicLong statements = new AtomicLong();
 
     LocalJpa(String database) {
+        migrate(database);
         Map<String, Object> properties = new HashMap<>();
         properties.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
         properties.put("javax.persistence.jtaDataSource", "");
@@ -42,6 +53,28 @@ final class LocalJpa implements JpaTemplate, AutoCloseable {
                 statements.incrementAndGet();
             }
         });
+    }
+
+    /** The schema comes from billing's own migrations, as in Karaf: the tests fail when entities and scripts drift apart. */
+    private static void migrate(String database) {
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:" + database);
+        dataSource.setCreateDatabase("create");
+        SchemaMigrations.migrate(dataSource, "billing", db -> {
+            try (Stream<Path> files = Files.list(Path.of(LocalJpa.class.getResource("/db/billing/" + db).toURI()))) {
+                return files.map(f -> new MigrationScript(f.getFileName().toString(), read(f))).collect(Collectors.toList());
+            } catch (IOException | URISyntaxException e) {
+                throw new IllegalStateException("billing's migrations are not on the class path", e);
+            }
+        });
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

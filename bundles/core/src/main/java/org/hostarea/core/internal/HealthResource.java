@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/health}: public liveness and database reachability, for load balancers and
- * monitoring. 200 when the {@code hostarea} datasource answers, 503 when it is missing or down.
+ * monitoring. 200 when the {@code hostarea} datasource answers and every bundle's schema migrated; 503 when
+ * the database is missing or down, or a schema migration failed (its bundle is then stopped).
  */
 @Component(service = HealthResource.class, immediate = true)
 @JaxrsResource
@@ -43,6 +44,9 @@ public class HealthResource {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DataSource dataSource;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchemaExtender schemas;
+
     /** The body of the health answer: overall status and the database's. */
     public record Health(String status, Map<String, String> checks) {
     }
@@ -51,8 +55,11 @@ public class HealthResource {
     @Public
     public Response health() {
         boolean databaseUp = databaseUp(dataSource);
-        Health health = new Health(databaseUp ? "UP" : "DOWN", Map.of("database", databaseUp ? "UP" : "DOWN"));
-        return Response.status(databaseUp ? 200 : 503).entity(health).build();
+        SchemaExtender extender = schemas;
+        boolean schemasUp = extender != null && extender.failed().isEmpty();
+        boolean up = databaseUp && schemasUp;
+        Health health = new Health(up ? "UP" : "DOWN", Map.of("database", databaseUp ? "UP" : "DOWN", "schema", schemasUp ? "UP" : "DOWN"));
+        return Response.status(up ? 200 : 503).entity(health).build();
     }
 
     private static boolean databaseUp(DataSource dataSource) {

@@ -21,7 +21,10 @@ import org.hostarea.core.access.SubjectType;
 @Entity
 @Table(name = "HA_SESSION",
         uniqueConstraints = @UniqueConstraint(name = "UQ_SESSION_TOKEN", columnNames = "TOKEN_HASH"),
-        indexes = @Index(name = "IX_SESSION_SUBJECT", columnList = "SUBJECT_ID"))
+        indexes = {@Index(name = "IX_SESSION_SUBJECT", columnList = "SUBJECT_ID"),
+                // schema version 2 (db/identity/*/V2__session_indexes.sql)
+                @Index(name = "IX_SESSION_ACCOUNT", columnList = "ACCOUNT_ID"),
+                @Index(name = "IX_SESSION_EXPIRES", columnList = "EXPIRES_AT")})
 public class SessionEntity {
 
     @Id
