@@ -29,6 +29,8 @@ final class Distribution implements AutoCloseable {
     private final Path home;
     private final String sshPort;
     private final String operatorPassword = UUID.randomUUID().toString();
+    /** With -Ppostgres the keys of this copy's own PostgreSQL database; empty on Derby. */
+    private Map<String, String> datasource = Map.of();
     final Http http;
 
     private static final String OPERATOR = "itest-operator";
@@ -41,6 +43,12 @@ final class Distribution implements AutoCloseable {
 
     /** Unpacks a fresh copy; the ports are the HTTP, SSH, RMI registry and RMI server ports. */
     static Distribution unpack(String name, String httpPort, String sshPort, String rmiRegistryPort, String rmiServerPort) throws Exception {
+        return unpack(name, httpPort, sshPort, rmiRegistryPort, rmiServerPort, TestDatabase.freshDatasource(name));
+    }
+
+    /** Unpacks a fresh copy on the database of {@code datasource} (keys of the datasource configuration; empty: Derby's own). */
+    static Distribution unpack(String name, String httpPort, String sshPort, String rmiRegistryPort, String rmiServerPort,
+            Map<String, String> datasource) throws Exception {
         Path target = Path.of("target", name, UUID.randomUUID().toString()).toAbsolutePath();
         Files.createDirectories(target);
         run(target, List.of("tar", "xzf", new File(System.getProperty("hostarea.karaf.dist")).getAbsolutePath(),
@@ -52,10 +60,19 @@ final class Distribution implements AutoCloseable {
         distribution.set("etc/org.apache.karaf.management.cfg", "rmiServerPort", rmiServerPort);
         distribution.set("etc/org.hostarea.identity.cfg", "argon2.memoryKib", "256");
         distribution.set("etc/org.hostarea.identity.cfg", "argon2.iterations", "1");
+        distribution.datasource = datasource;
+        for (Map.Entry<String, String> key : distribution.datasource.entrySet()) {
+            distribution.set(TestDatabase.DATASOURCE_CFG, key.getKey(), key.getValue());
+        }
         // this test's own copy gets an operator login for bin/client; the shipped distribution has none
         Files.writeString(target.resolve("etc/users.properties"), "\n" + OPERATOR + " = " + distribution.operatorPassword
                 + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n", StandardOpenOption.APPEND);
         return distribution;
+    }
+
+    /** The keys of this copy's own PostgreSQL database in its datasource configuration (empty on Derby). */
+    Map<String, String> datasource() {
+        return datasource;
     }
 
     Path home() {
@@ -90,16 +107,23 @@ final class Distribution implements AutoCloseable {
     }
 
     /**
-     * The stopped distribution's Derby database, opened in this JVM. The embedded driver is registered anew (another
-     * test may have shut the engine down, which deregisters it); close it with {@link #closeDatabase()}.
+     * The stopped distribution's database, opened in this JVM: its PostgreSQL database, or its Derby database (the
+     * embedded driver is registered anew: another test may have shut the engine down, which deregisters it); close
+     * it with {@link #closeDatabase()}.
      */
     java.sql.Connection openDatabase() throws Exception {
+        if (TestDatabase.postgres()) {
+            return TestDatabase.open(datasource);
+        }
         Class.forName("org.apache.derby.jdbc.EmbeddedDriver").getDeclaredConstructor().newInstance();
         return java.sql.DriverManager.getConnection("jdbc:derby:" + home.resolve("db/hostarea"));
     }
 
     /** Shuts down only this distribution's database (the engine stays up for the next test). */
     void closeDatabase() {
+        if (TestDatabase.postgres()) {
+            return;
+        }
         try {
             java.sql.DriverManager.getConnection("jdbc:derby:" + home.resolve("db/hostarea") + ";shutdown=true");
         } catch (java.sql.SQLException expected) {

@@ -50,7 +50,22 @@ class DistributionRestartIT {
         assertEquals(200, http.post("/api/v1/auth/login", Http.json(Map.of("login", number, "password", "restart-secret-password")), null).status());
         assertEquals(204, http.post("/api/v1/auth/logout", null, token).status());
         assertEquals(401, http.get("/api/v1/me", token).status());
-        assertTrue(Files.isDirectory(karaf.home().resolve("db/hostarea")), "the database lives in db/, outside data/");
+        karaf.stop();
+        if (TestDatabase.postgres()) {
+            assertTrue(Files.notExists(karaf.home().resolve("db/hostarea")), "on PostgreSQL no Derby database is made");
+        } else {
+            assertTrue(Files.isDirectory(karaf.home().resolve("db/hostarea")), "the database lives in db/, outside data/");
+        }
+        try (java.sql.Connection db = karaf.openDatabase();
+                java.sql.PreparedStatement query = db.prepareStatement("select count(*) from HA_ACCOUNT where CUSTOMER_NUMBER = ?")) {
+            query.setString(1, number);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                rows.next();
+                assertEquals(1, rows.getInt(1), "the account is in the configured database");
+            }
+        } finally {
+            karaf.closeDatabase();
+        }
     }
 
     @AfterEach

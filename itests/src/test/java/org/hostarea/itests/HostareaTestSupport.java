@@ -73,10 +73,17 @@ public abstract class HostareaTestSupport {
 
     @Configuration
     public Option[] config() {
-        return org.ops4j.pax.exam.OptionUtils.combine(options(),
+        return org.ops4j.pax.exam.OptionUtils.combine(org.ops4j.pax.exam.OptionUtils.combine(options(), SharedDatabase.OPTIONS),
                 // -Dhostarea.keepRuntime=true keeps target/exam/<id> (logs, database) for a look after the run
                 Boolean.getBoolean("hostarea.keepRuntime") ? org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder()
                         : new org.ops4j.pax.exam.options.DefaultCompositeOption());
+    }
+
+    /** With -Ppostgres, the one PostgreSQL database of the shared container (made once, however often config() is asked). */
+    private static final class SharedDatabase {
+        static final Option[] OPTIONS = TestDatabase.freshDatasource("suite").entrySet().stream()
+                .map(e -> editConfigurationFilePut(TestDatabase.DATASOURCE_CFG, e.getKey(), e.getValue()))
+                .toArray(Option[]::new);
     }
 
     private Option[] options() {

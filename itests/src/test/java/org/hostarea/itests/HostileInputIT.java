@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.inject.Inject;
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -182,12 +184,22 @@ public class HostileInputIT extends SweepSupport {
         });
     }
 
+    /** The HA_ tables, from Derby's catalog or else PostgreSQL's information schema, in upper case. */
+    private static List<?> tables(EntityManager em) {
+        try {
+            return em.createNativeQuery("select tablename from sys.systables where tabletype = 'T' and tablename like 'HA\\_%' escape '\\'")
+                    .getResultList();
+        } catch (PersistenceException notDerby) {
+            return em.createNativeQuery("select upper(table_name) from information_schema.tables where table_schema = current_schema()"
+                    + " and table_type = 'BASE TABLE' and upper(table_name) like 'HA\\_%' escape '\\'").getResultList();
+        }
+    }
+
     /** Rows per HA_ table (Derby's catalog), but the activity tables. */
     private Map<String, Long> rowCounts() {
         return unit.txExpr(TransactionType.Supports, em -> {
             Map<String, Long> counts = new TreeMap<>();
-            for (Object table : em.createNativeQuery("select tablename from sys.systables where tabletype = 'T' and tablename like 'HA\\_%'"
-                    + " escape '\\'").getResultList()) {
+            for (Object table : tables(em)) {
                 String name = table.toString();
                 if (!ACTIVITY.contains(name)) {
                     counts.put(name, ((Number) em.createNativeQuery("select count(*) from " + name).getSingleResult()).longValue());
