@@ -143,6 +143,8 @@ public abstract class HostareaTestSupport {
             // the billing jobs run when a test asks (with a moved date), never on the daily schedule
             editConfigurationFilePut("etc/org.hostarea.billing.cfg", "jobs.dailyTime", ""),
             systemProperty("hostarea.http.port").value(PORT),
+            // where a request without an answer for 20 s leaves a thread dump of the container (SlowRequests)
+            systemProperty("hostarea.it.reports").value(java.nio.file.Path.of("target", "slow-requests").toAbsolutePath().toString()),
             // as in the distribution's bin/setenv: the JAX-RS API bundle embeds a jar JDK 17.0.8+ rejects
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")),

@@ -15,6 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How long a request may go without an answer: longer than Derby's lock wait (60 s), so that a request stuck
+     * behind a lock ends with the server's own error, which says more than a client timeout. Requests slower than
+     * {@link SlowRequests#AFTER} leave a thread dump of the container behind.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String root;
@@ -74,7 +80,7 @@ public final class Http {
     }
 
     public Reply send(String method, String path, String body, String contentType, String token, Map<String, String> headers) {
-        return send(method, path, body, contentType, token, headers, Duration.ofSeconds(30));
+        return send(method, path, body, contentType, token, headers, TIMEOUT);
     }
 
     private Reply send(String method, String path, String body, String contentType, String token, Map<String, String> headers,
@@ -89,14 +95,23 @@ public final class Http {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        return exchange(method, path, request.build(), HttpResponse.BodyHandlers.ofString(),
+                response -> new Reply(response.statusCode(), response.headers(), response.body()));
+    }
+
+    /** Sends one request, with the slow-request watchdog on it. */
+    private <B, T> T exchange(String method, String path, HttpRequest request, HttpResponse.BodyHandler<B> body,
+            java.util.function.Function<HttpResponse<B>, T> answer) {
+        java.util.concurrent.ScheduledFuture<?> watch = SlowRequests.watch(method + " " + path);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            return answer.apply(client.send(request, body));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            watch.cancel(false);
         }
     }
 
@@ -107,40 +122,27 @@ public final class Http {
 
     /** Raw bytes as the body of any method (a document, or bytes that are not valid UTF-8). */
     public Reply sendBytes(String method, String path, byte[] body, String contentType, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(TIMEOUT)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(method, path, request.build(), HttpResponse.BodyHandlers.ofString(),
+                response -> new Reply(response.statusCode(), response.headers(), response.body()));
     }
 
     /** The raw body of a GET (a PDF, say); fails unless the answer is 200. */
     public byte[] bytes(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(TIMEOUT).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return exchange("GET", path, request.build(), HttpResponse.BodyHandlers.ofByteArray(), response -> {
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " answered " + response.statusCode());
             }
             return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     /** Serialises test data to a JSON body. */
