@@ -151,4 +151,25 @@ public class PlatformIT extends HostareaTestSupport {
         assertTrue(reply.toString(), reply.json().hasNonNull("title") && reply.json().hasNonNull("detail"));
         assertNotNull(reply.json().get("requestId"));
     }
+
+    /** Core's periodic-work leases run on the migrated core schema of the configured database, and name this node. */
+    @Test
+    public void periodicWorkIsLeasedInTheDatabase() throws Exception {
+        org.hostarea.core.lease.PeriodicLeases leases = bundleContext.getService(
+                bundleContext.getServiceReference(org.hostarea.core.lease.PeriodicLeases.class));
+        String work = "itest-" + unique();
+        assertTrue(leases.acquire(work, java.time.Duration.ofMinutes(5)));
+        assertTrue("the holder keeps its work", leases.acquire(work, java.time.Duration.ofMinutes(5)));
+        javax.sql.DataSource core = bundleContext.getService(bundleContext.getServiceReferences(javax.sql.DataSource.class,
+                "(osgi.jndi.service.name=hostarea-core)").iterator().next());
+        try (java.sql.Connection connection = core.getConnection();
+                java.sql.PreparedStatement query = connection.prepareStatement("SELECT OWNER, UNTIL_MILLIS FROM HA_LEASE WHERE NAME = ?")) {
+            query.setString(1, work);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                assertTrue("the lease is a row of HA_LEASE", row.next());
+                assertEquals(leases.node(), row.getString(1));
+                assertTrue("it lasts the period", row.getLong(2) > System.currentTimeMillis() + 60_000);
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.hostarea.core.lease.PeriodicLeases;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The janitor: every {@code payments.reconcileSeconds} asks the gateways about payments in UNKNOWN and
  * PENDING ones older than {@code payments.reconcileAfterSeconds}, then settles what was paid (renewals, overdue
- * suspensions) in case the run right after a payment was lost. Safe on several nodes: an outcome is applied under the payment's row
- * lock and only to a payment that is still open. {@code hostarea:payments-reconcile} runs it at once.
+ * suspensions) in case the run right after a payment was lost. Of several nodes, the one holding the
+ * {@code payments-reconciliation} lease (core's {@link PeriodicLeases}) runs it; an outcome is still applied under the
+ * payment's row lock and only to a payment that is still open. {@code hostarea:payments-reconcile} runs it at once.
  */
 @Component(immediate = true, configurationPid = BillingConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class ReconciliationJob {
@@ -27,7 +29,8 @@ public class ReconciliationJob {
     private final ScheduledExecutorService executor;
 
     @Activate
-    public ReconciliationJob(@Reference PaymentServiceImpl payments, @Reference SettlementJob settlement, BillingConfiguration config) {
+    public ReconciliationJob(@Reference PaymentServiceImpl payments, @Reference SettlementJob settlement, @Reference PeriodicLeases leases,
+            BillingConfiguration config) {
         Duration age = Duration.ofSeconds(Math.max(0, config.payments_reconcileAfterSeconds()));
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hostarea-payments-reconcile");
@@ -37,6 +40,9 @@ public class ReconciliationJob {
         long interval = Math.max(5, config.payments_reconcileSeconds());
         executor.scheduleWithFixedDelay(() -> {
             try {
+                if (!leases.acquire("payments-reconciliation", Duration.ofSeconds(interval))) {
+                    return; // another node reconciles this time
+                }
                 int changed = payments.reconcile(age);
                 JobContext settled = new JobContext(null, false, () -> { });
                 settlement.settle(null, settled);

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.hostarea.core.lease.PeriodicLeases;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Identity's retention: once a day (the first time half an hour after start) expired sessions are deleted, and
- * security events older than {@code securityLog.retentionDays} (400). Idempotent, so every node may run it;
+ * security events older than {@code securityLog.retentionDays} (400). Every node schedules it; the node holding the
+ * {@code identity-purge} lease (core's {@link PeriodicLeases}) runs it, and it stays idempotent;
  * {@code hostarea:identity-purge} runs it at once.
  */
 @Component(service = IdentityRetention.class, immediate = true, configurationPid = IdentityConfiguration.PID,
@@ -45,12 +47,15 @@ public class IdentityRetention {
 
     @Activate
     public IdentityRetention(@Reference(target = "(osgi.unit.name=identity)") JpaTemplate jpa,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, IdentityConfiguration config) {
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, @Reference PeriodicLeases leases, IdentityConfiguration config) {
         this.jpa = jpa;
         this.clock = clock;
         configure(config);
         executor.scheduleWithFixedDelay(() -> {
             try {
+                if (!leases.acquire("identity-purge", Duration.ofHours(23))) {
+                    return; // another node purges today
+                }
                 Purged purged = purge();
                 LOG.info("identity purge: {} expired session(s), {} old security event(s)", purged.sessions(), purged.securityEvents());
             } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.hostarea.notifications.NotificationService;
+import org.hostarea.core.lease.PeriodicLeases;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -21,14 +22,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Purges the message log once a day at the configured hour in the provider's zone. The purge is
- * idempotent (it deletes what is older than the cutoff), so several nodes running it do no harm.
+ * idempotent (it deletes what is older than the cutoff); of several nodes, the one holding the
+ * {@code notifications-retention} lease (core's {@link PeriodicLeases}) runs it.
  */
 @Component(immediate = true, configurationPid = NotificationsConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+    /** Once a day on one node: shorter than a day, so that tomorrow's run at the same hour finds it expired. */
+    private static final Duration LEASE = Duration.ofHours(23);
 
     private final NotificationService notifications;
+    private final PeriodicLeases leases;
     private final Clock clock;
     private final ZoneId zone;
     private final int hour;
@@ -39,9 +44,10 @@ public class RetentionJob {
     });
 
     @Activate
-    public RetentionJob(@Reference NotificationService notifications,
+    public RetentionJob(@Reference NotificationService notifications, @Reference PeriodicLeases leases,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock, NotificationsConfiguration config) {
         this.notifications = notifications;
+        this.leases = leases;
         this.clock = clock;
         this.zone = ZoneId.of(config.retention_zone());
         this.hour = config.retention_purgeHour();
@@ -64,6 +70,9 @@ public class RetentionJob {
 
     private void run() {
         try {
+            if (!leases.acquire("notifications-retention", LEASE)) {
+                return; // another node purges today
+            }
             LocalDate today = LocalDate.now(clock.withZone(zone));
             int deleted = notifications.purge(today);
             LOG.info("message retention: {} messages created before {} purged", deleted, notifications.retentionCutoff(today));

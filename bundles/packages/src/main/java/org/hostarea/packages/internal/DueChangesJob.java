@@ -1,10 +1,12 @@
 package org.hostarea.packages.internal;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.hostarea.packages.PackageService;
+import org.hostarea.core.lease.PeriodicLeases;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies scheduled downgrades and end-of-term cancellations that fell due, every
- * {@code job.intervalMinutes} (first run a minute after start). Safe on several nodes at once: each change
- * re-checks its package under the row lock, so it applies once. {@code hostarea:packages-run --as-of}
+ * {@code job.intervalMinutes} (first run a minute after start), on the one node of several that holds the
+ * {@code packages-due-changes} lease (core's {@link PeriodicLeases}); each change still re-checks its package under
+ * the row lock, so it applies once even if two runs met. {@code hostarea:packages-run --as-of}
  * runs it for a given day.
  */
 @Component(immediate = true, configurationPid = PackagesConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -27,7 +30,7 @@ public class DueChangesJob {
     private final ScheduledExecutorService executor;
 
     @Activate
-    public DueChangesJob(@Reference PackageService packages, PackagesConfiguration config) {
+    public DueChangesJob(@Reference PackageService packages, @Reference PeriodicLeases leases, PackagesConfiguration config) {
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hostarea-packages-due");
             thread.setDaemon(true);
@@ -36,6 +39,9 @@ public class DueChangesJob {
         long interval = Math.max(1, config.job_intervalMinutes());
         executor.scheduleWithFixedDelay(() -> {
             try {
+                if (!leases.acquire("packages-due-changes", Duration.ofMinutes(interval))) {
+                    return; // another node applies them this time
+                }
                 int applied = packages.runDue(packages.today());
                 if (applied > 0) {
                     LOG.info("applied {} due package change(s)", applied);
