@@ -1,5 +1,7 @@
 package org.hostarea.core.access;
 
+import java.util.Set;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -12,4 +14,10 @@ public interface RouteInventory {
 
     /** The routes as the runtime serves them now, and what is wrong with them. */
     RouteReport report();
+
+    /**
+     * The classes of the resource services the application serves now, for API documentation (read with the
+     * same runtime view as {@link #report()}, so a route of a class missing here is missing there too).
+     */
+    Set<Class<?>> resourceClasses();
 }

@@ -3,8 +3,10 @@ package org.hostarea.identity.internal.rest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hostarea.core.rest.HostareaApi;
 import org.hostarea.core.access.Route;
@@ -134,6 +136,26 @@ public class RouteInventoryImpl implements RouteInventory {
         }
         routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
         return new RouteReport(routes, violations);
+    }
+
+    @Override
+    public Set<Class<?>> resourceClasses() {
+        RuntimeDTO dto = runtimeDTO();
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        if (dto == null) {
+            return classes;
+        }
+        for (ApplicationDTO candidate : dto.applicationDTOs) {
+            if (HostareaApi.NAME.equals(candidate.name)) {
+                for (ResourceDTO resource : candidate.resourceDTOs) {
+                    Class<?> type = resourceClass(resource.serviceId);
+                    if (type != null) {
+                        classes.add(type);
+                    }
+                }
+            }
+        }
+        return classes;
     }
 
     private Class<?> resourceClass(long serviceId) {
