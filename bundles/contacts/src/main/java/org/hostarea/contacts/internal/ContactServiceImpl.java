@@ -393,7 +393,7 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
         if (phone != null && !MasterDataRules.validPhone(phone)) {
             checks.reject("phone", "must be a phone number");
         }
-        if (c.categories() != null && c.categories().contains(null)) {
+        if (c.categories() != null && c.categories().stream().anyMatch(java.util.Objects::isNull)) { // Set.of(...).contains(null) throws
             checks.reject("categories", "must be GENERAL, PRODUCTS, DOMAINS, INVOICES or SUPPORT");
         }
         checks.throwIfAny();

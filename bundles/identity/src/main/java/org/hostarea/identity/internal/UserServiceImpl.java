@@ -90,7 +90,7 @@ public class UserServiceImpl implements UserService {
     private Invitation invite(String accountId, String email, Set<Permission> permissions, String actor) {
         FieldChecks checks = new FieldChecks();
         String address = checks.email("email", email);
-        if (permissions != null && permissions.contains(null)) {
+        if (permissions != null && permissions.stream().anyMatch(java.util.Objects::isNull)) {
             checks.reject("permissions", "must be known permissions");
         }
         checks.throwIfAny();
@@ -170,7 +170,7 @@ public class UserServiceImpl implements UserService {
     @Override
     public LinkedUser grant(Subject holder, String linkId, Set<Permission> permissions) {
         String accountId = authorization.requireHolder(holder);
-        if (permissions == null || permissions.contains(null)) {
+        if (permissions == null || permissions.stream().anyMatch(java.util.Objects::isNull)) {
             throw ValidationException.of("permissions", "must be a list of known permissions");
         }
         Set<Permission> granted = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
