@@ -20,23 +20,14 @@ import org.hostarea.notifications.OutgoingMessage;
 import org.hostarea.notifications.spi.Delivery;
 import org.hostarea.notifications.spi.DeliveryException;
 import org.hostarea.notifications.spi.NotificationChannel;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The webhook channel: each message becomes a JSON event POSTed to every configured URL, with the event
  * id (the stable message id) in {@code Hostarea-Event-Id} and in the body, and an HMAC-SHA256 signature
  * ({@link WebhookSignature}). Only URLs from the operator's configuration are ever called, never one a
  * customer supplied. A delivery succeeds when every URL answered 2xx; otherwise it is retried (receivers
- * deduplicate by event id). Without URLs or a secret the channel does not start and webhook messages wait.
+ * deduplicate by event id). Registered by {@link WebhookChannelSwitch} only while URLs are configured.
  */
-@Component(service = NotificationChannel.class, configurationPid = WebhookConfiguration.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = WebhookConfiguration.class)
 public class WebhookChannel implements NotificationChannel {
 
     static final String EVENT_ID_HEADER = "Hostarea-Event-Id";
@@ -48,8 +39,7 @@ public class WebhookChannel implements NotificationChannel {
     private final Clock clock;
     private final HttpClient client;
 
-    @Activate
-    public WebhookChannel(WebhookConfiguration config, @Reference(policyOption = ReferencePolicyOption.GREEDY) Clock clock) {
+    public WebhookChannel(WebhookConfiguration config, Clock clock) {
         this.urls = parseUrls(config.urls());
         if (config.secret().length() < 32) {
             throw new IllegalArgumentException("secret must be at least 32 characters");
