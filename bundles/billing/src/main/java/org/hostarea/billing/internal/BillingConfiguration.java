@@ -31,7 +31,7 @@ public @interface BillingConfiguration {
     int invoice_dueDays() default 14;
 
     @AttributeDefinition(name = "Reconciliation interval (seconds)", min = "5",
-            description = "How often payments in UNKNOWN (and PENDING ones older than a minute) are checked with their gateway.")
+            description = "How often payments in UNKNOWN (and PENDING ones older than payments.reconcileAfterSeconds) are checked with their gateway.")
     int payments_reconcileSeconds() default 60;
 
     @AttributeDefinition(name = "Apply credit automatically", description = "When an invoice is issued and the account has credit "
