@@ -49,22 +49,31 @@ final class Distribution implements AutoCloseable {
     /** Unpacks a fresh copy on the database of {@code datasource} (keys of the datasource configuration; empty: Derby's own). */
     static Distribution unpack(String name, String httpPort, String sshPort, String rmiRegistryPort, String rmiServerPort,
             Map<String, String> datasource) throws Exception {
-        Path target = Path.of("target", name, UUID.randomUUID().toString()).toAbsolutePath();
-        Files.createDirectories(target);
-        run(target, List.of("tar", "xzf", new File(System.getProperty("hostarea.karaf.dist")).getAbsolutePath(),
-                "--strip-components=1"), Duration.ofMinutes(2));
-        Distribution distribution = new Distribution(target, httpPort, sshPort);
-        distribution.set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
-        distribution.set("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
-        distribution.set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", rmiRegistryPort);
-        distribution.set("etc/org.apache.karaf.management.cfg", "rmiServerPort", rmiServerPort);
+        Distribution distribution = unpackArchive(System.getProperty("hostarea.karaf.dist"), name, httpPort, sshPort, rmiRegistryPort,
+                rmiServerPort);
         distribution.set("etc/org.hostarea.identity.cfg", "argon2.memoryKib", "256");
         distribution.set("etc/org.hostarea.identity.cfg", "argon2.iterations", "1");
         distribution.datasource = datasource;
         for (Map.Entry<String, String> key : distribution.datasource.entrySet()) {
             distribution.set(TestDatabase.DATASOURCE_CFG, key.getKey(), key.getValue());
         }
-        // this test's own copy gets an operator login for bin/client; the shipped distribution has none
+        return distribution;
+    }
+
+    /**
+     * Unpacks a Karaf archive (ours, or a stock Apache Karaf) under {@code target/<name>/}, on its own ports, with an
+     * operator login for {@code bin/client} (neither archive has one).
+     */
+    static Distribution unpackArchive(String archive, String name, String httpPort, String sshPort, String rmiRegistryPort,
+            String rmiServerPort) throws Exception {
+        Path target = Path.of("target", name, UUID.randomUUID().toString()).toAbsolutePath();
+        Files.createDirectories(target);
+        run(target, List.of("tar", "xzf", new File(archive).getAbsolutePath(), "--strip-components=1"), Duration.ofMinutes(2));
+        Distribution distribution = new Distribution(target, httpPort, sshPort);
+        distribution.set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
+        distribution.set("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
+        distribution.set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", rmiRegistryPort);
+        distribution.set("etc/org.apache.karaf.management.cfg", "rmiServerPort", rmiServerPort);
         Files.writeString(target.resolve("etc/users.properties"), "\n" + OPERATOR + " = " + distribution.operatorPassword
                 + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n", StandardOpenOption.APPEND);
         return distribution;
@@ -158,15 +167,39 @@ final class Distribution implements AutoCloseable {
         await("distribution killed").atMost(Duration.ofSeconds(30)).until(() -> !karaf.isAlive());
     }
 
-    /** Runs a console command through {@code bin/client} and answers what it printed. */
+    /** Runs a console command through {@code bin/client}, once Hostarea's commands are there, and answers what it printed. */
     String client(String command, Duration timeout) throws Exception {
         await("shell reachable").atMost(Duration.ofMinutes(1)).ignoreExceptions()
                 .until(() -> client0("hostarea:customer-add --help", Duration.ofSeconds(60)).contains("customer-add"));
         return client0(command, timeout);
     }
 
+    /** Runs a console command through {@code bin/client} as soon as the shell answers (a Karaf without Hostarea yet). */
+    String console(String command, Duration timeout) throws Exception {
+        await("shell reachable").atMost(Duration.ofMinutes(1)).ignoreExceptions()
+                .until(() -> client0("shell:echo console-ready", Duration.ofSeconds(60)).contains("console-ready"));
+        return client0(command, timeout);
+    }
+
+    /**
+     * Runs a console command through {@code bin/client} in interactive mode (its input piped): Felix SCR's gogo
+     * {@code scr:list} prints nothing in batch mode.
+     */
+    String consoleInteractive(String command, Duration timeout) throws Exception {
+        console("shell:echo", timeout);
+        return client0(command, timeout, false);
+    }
+
     private String client0(String command, Duration timeout) throws Exception {
-        Process process = process(home, List.of("bin/client", "-a", sshPort, "-u", OPERATOR, "-p", operatorPassword, "-b"));
+        return client0(command, timeout, true);
+    }
+
+    private String client0(String command, Duration timeout, boolean batch) throws Exception {
+        List<String> client = new java.util.ArrayList<>(List.of("bin/client", "-a", sshPort, "-u", OPERATOR, "-p", operatorPassword));
+        if (batch) {
+            client.add("-b");
+        }
+        Process process = process(home, client);
         process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
