@@ -54,6 +54,8 @@ public class RouteInventoryIT extends HostareaTestSupport {
     public void everyRouteIsDeclaredAndTheInventoryMatchesTheRuntime() {
         JsonNode inventory = inventory();
         assertEquals(inventory.toString(), 0, inventory.get("violations").size());
+        // everything of the application that is registered is served (nothing failed or waits for an extension)
+        assertEquals(inventory.toString(), 0, inventory.get("unserved").size());
 
         Set<String> listed = new HashSet<>();
         for (JsonNode route : inventory.get("routes")) {

@@ -8,7 +8,7 @@
  * domain bundle can guard its routes without depending on identity.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.hostarea.core.access;
 
 import org.osgi.annotation.bundle.Export;

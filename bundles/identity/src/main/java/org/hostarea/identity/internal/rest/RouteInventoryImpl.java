@@ -13,7 +13,6 @@ import org.hostarea.core.access.Route;
 import org.hostarea.core.access.RouteInventory;
 import org.hostarea.core.access.RouteReport;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -66,12 +65,15 @@ public class RouteInventoryImpl implements RouteInventory {
 
     @Override
     public RouteReport report() {
+        ServiceReference<JaxrsServiceRuntime> runtimeReference = context.getServiceReference(JaxrsServiceRuntime.class);
+        List<ServiceReference<?>> registered = runtimeReference == null ? List.of() : WhiteboardFailures.registered(context, runtimeReference);
         RuntimeDTO dto = runtimeDTO();
         if (dto == null) {
             return new RouteReport(List.of(), List.of("the JAX-RS runtime could not describe itself; try again"));
         }
         List<Route> routes = new ArrayList<>();
         List<String> violations = new ArrayList<>();
+        List<String> unserved = WhiteboardFailures.of(dto, this::reference, registered).stream().map(WhiteboardFailures.Failure::describe).toList();
         ApplicationDTO application = null;
         for (ApplicationDTO candidate : dto.applicationDTOs) {
             if (HostareaApi.NAME.equals(candidate.name)) {
@@ -80,7 +82,7 @@ public class RouteInventoryImpl implements RouteInventory {
         }
         if (application == null) {
             violations.add("the application '" + HostareaApi.NAME + "' is not deployed");
-            return new RouteReport(routes, violations);
+            return new RouteReport(routes, violations, unserved);
         }
         List<ApplicationDTO> others = new ArrayList<>(List.of(dto.applicationDTOs));
         others.remove(application);
@@ -135,7 +137,7 @@ public class RouteInventoryImpl implements RouteInventory {
             }
         }
         routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
-        return new RouteReport(routes, violations);
+        return new RouteReport(routes, violations, unserved);
     }
 
     @Override
@@ -169,12 +171,7 @@ public class RouteInventoryImpl implements RouteInventory {
     }
 
     private ServiceReference<?> reference(long serviceId) {
-        try {
-            ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(service.id=" + serviceId + ")");
-            return refs == null || refs.length == 0 ? null : refs[0];
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return WhiteboardFailures.reference(context, serviceId);
     }
 
     private <S> Class<?> classOf(ServiceReference<S> ref) {
