@@ -34,6 +34,12 @@ public class FormPartiesIT extends HostareaTestSupport {
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final String PASSWORD = "parties-password-1";
 
+    @javax.inject.Inject
+    org.hostarea.forms.FormService forms;
+
+    @javax.inject.Inject
+    org.hostarea.contacts.ContactService contacts;
+
     private final Mailbox mailbox = new Mailbox(SMTP_PORT);
     private final String suffix = unique();
     private String email;
@@ -110,7 +116,9 @@ public class FormPartiesIT extends HostareaTestSupport {
         assertEquals(204, http.post("/api/v1/auth/password-reset/confirm", Http.json(Map.of("token", reset, "password", "new-holder-pass-1")),
                 null).status());
         String newToken = loginToken(newEmail, "new-holder-pass-1");
-        assertEquals("New Holder", http.get("/api/v1/me/profile", newToken).json().get("holderName").asText());
+        JsonNode newProfile = http.get("/api/v1/me/profile", newToken).json();
+        assertEquals(newProfile + ", audit: " + http.get("/api/v1/me/profile/changes", newToken).body(), "New Holder",
+                newProfile.get("holderName").asText());
         assertTrue(http.get("/api/v1/me/profile", newToken).json().path("iban").isNull()); // the old holder's bank data is gone
         assertEquals(0, http.get("/api/v1/me/payment-methods", newToken).json().size()); // and their card
         assertEquals(0, http.get("/api/v1/me/users", newToken).json().size()); // and the people they invited
@@ -133,6 +141,36 @@ public class FormPartiesIT extends HostareaTestSupport {
         assertProblem(bad, 400, "validation");
         for (String field : List.of("payload.email", "payload.street", "payload.effectiveDate")) {
             assertTrue(field + " in " + bad.body(), bad.body().contains("\"" + field + "\""));
+        }
+    }
+
+    /**
+     * The due run carries out an approved change of holder on its day, on its own long-lived thread: the new holder's
+     * master data is written with the rest. (The account's profile row is created inside that execution; created in a
+     * nested transaction, its update was once lost there while the audit and the owner change committed.)
+     */
+    @Test
+    public void theDueRunCarriesOutAChangeOfHolderOnItsDay() {
+        String colleague = "due-" + unique();
+        assertTrue(shell("hostarea:staff-add --role SUPPORT --password " + STAFF_PASSWORD + " " + colleague).contains("Created"));
+        String second = staffLogin(colleague, STAFF_PASSWORD);
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        for (int i = 0; i < 4; i++) {
+            String owner = uniqueEmail();
+            String account = createCustomer("Holder " + i, owner, PASSWORD).get("id").asText();
+            String newEmail = uniqueEmail();
+            String id = submit(loginToken(owner, PASSWORD), "CHANGE_CONTRACT_HOLDER", holder("Next Holder " + i, newEmail, tomorrow))
+                    .get("id").asText();
+            accept(acceptToken(id));
+            approveTwice(id, second);
+            assertEquals("APPROVED", http.get("/api/v1/admin/forms/" + id, adminToken()).json().get("status").asText());
+
+            assertTrue(forms.executeDue(tomorrow) >= 1);
+            assertEquals("EXECUTED", http.get("/api/v1/admin/forms/" + id, adminToken()).json().get("status").asText());
+            assertEquals(newEmail, http.get("/api/v1/admin/customers/" + account, adminToken()).json().get("email").asText());
+            org.hostarea.contacts.Profile profile = contacts.profile(account);
+            assertEquals(profile + ", audit: " + contacts.profileChanges(account), "Next Holder " + i, profile.holderName());
+            assertEquals(newEmail, profile.email());
         }
     }
 

@@ -103,7 +103,7 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
         ProfileUpdate clean = validate(ValidationException.requireBody(update));
         ensureProfile(accountId);
         return jpa.txExpr(TransactionType.Required, em -> {
-            ProfileEntity profile = em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            ProfileEntity profile = lockProfile(em, accountId);
             Map<String, String> before = profile.fields();
             Instant now = clock.instant();
             profile.replace(clean, now);
@@ -121,7 +121,7 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
         jpa.tx(TransactionType.Required, em -> {
             Profile source = Optional.ofNullable(em.find(ProfileEntity.class, fromAccountId)).orElseGet(() -> new ProfileEntity(fromAccountId))
                     .toDto();
-            ProfileEntity profile = em.find(ProfileEntity.class, intoAccountId, LockModeType.PESSIMISTIC_WRITE);
+            ProfileEntity profile = lockProfile(em, intoAccountId);
             Map<String, String> before = profile.fields();
             Instant now = clock.instant();
             profile.replace(new ProfileUpdate(source.holderName(), source.company(), source.street(), source.postcode(), source.city(),
@@ -137,7 +137,7 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
     Contact verifyByDocument(String accountId, String contactId, String name, String email, String phone) {
         ensureProfile(accountId);
         return jpa.txExpr(TransactionType.Required, em -> {
-            em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            lockProfile(em, accountId);
             ContactEntity contact = find(em, accountId, contactId);
             if (contact == null) {
                 throw notFound();
@@ -189,7 +189,7 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
         ensureProfile(accountId);
         String language = accounts.get(accountId).language();
         Contact added = jpa.txExpr(TransactionType.Required, em -> {
-            em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            lockProfile(em, accountId);
             if (clean.role() != null && roleCount(em, accountId, clean.role(), null) >= clean.role().limit()) {
                 return null;
             }
@@ -213,7 +213,7 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
             throw holderOnly();
         }
         Optional<Contact> updated = jpa.txExpr(TransactionType.Required, em -> {
-            em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            lockProfile(em, accountId);
             ContactEntity contact = find(em, accountId, contactId);
             if (contact == null) {
                 return null;
@@ -319,9 +319,14 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
                 .asSensitive());
     }
 
-    /** The profile row exists before anyone locks it (two first creators race harmlessly here). */
+    /**
+     * The profile row exists before anyone locks it (two first creators race harmlessly here). Only where this call
+     * starts its own transaction: inside a caller's transaction (a request being carried out) the row is created in that
+     * transaction by {@link #lockProfile}, never in a nested one, so a rolled-back execution leaves nothing behind and the
+     * persistence context the caller's thread shares is never joined to a second transaction.
+     */
     private void ensureProfile(String accountId) {
-        if (jpa.txExpr(TransactionType.Supports, em -> em.find(ProfileEntity.class, accountId)) != null) {
+        if (jpa.txExpr(TransactionType.Supports, em -> em.isJoinedToTransaction() || em.find(ProfileEntity.class, accountId) != null)) {
             return;
         }
         try {
@@ -334,6 +339,17 @@ public class ContactServiceImpl implements ContactService, RecipientResolver {
                 throw e;
             }
         }
+    }
+
+    /** The account's profile row, locked for this transaction; created in it if the account has none yet. */
+    private static ProfileEntity lockProfile(EntityManager em, String accountId) {
+        ProfileEntity profile = em.find(ProfileEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (profile == null) {
+            profile = new ProfileEntity(accountId);
+            em.persist(profile);
+            em.flush(); // a concurrent first creator fails here, on the key, and the caller's transaction rolls back
+        }
+        return profile;
     }
 
     private static long roleCount(EntityManager em, String accountId, ContactRole role, String exceptId) {
